@@ -1,0 +1,1 @@
+//! Python bindings for kringloop (being written).

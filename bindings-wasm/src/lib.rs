@@ -1,0 +1,1 @@
+//! WebAssembly bindings for kringloop (being written).

@@ -1,0 +1,207 @@
+//! Who may do what. Every [`Hub`](crate::Hub) operation names an [`Action`]
+//! and asks [`authorize`] before it touches anything; the matrix below is the
+//! single source of truth (rendered in `docs/access.md`).
+
+use crate::{code_list, ActorName, Error, Result, VolunteerId};
+use serde::Serialize;
+
+code_list! {
+    /// The role an actor acts in.
+    pub enum Role: "role" {
+        /// A volunteer: reads the roster and their own record.
+        Volunteer = ("volunteer", "vrijwilliger", "volunteer"),
+        /// A coordinator: manages volunteers, shifts and coaching.
+        Coordinator = ("coordinator", "coördinator", "coordinator"),
+        /// A researcher: aggregates only, never personal data.
+        Researcher = ("researcher", "onderzoeker", "researcher"),
+        /// An administrator: everything, including hub settings and the journal.
+        Admin = ("admin", "beheerder", "administrator"),
+    }
+}
+
+code_list! {
+    /// Everything a caller can ask the hub to do, for permission checks.
+    pub enum Action: "action" {
+        /// Register a new volunteer.
+        RegisterVolunteer = ("register_volunteer", "vrijwilliger inschrijven", "register a volunteer"),
+        /// Change a volunteer's details.
+        UpdateVolunteer = ("update_volunteer", "vrijwilliger wijzigen", "update a volunteer"),
+        /// Change a volunteer's status.
+        ChangeVolunteerStatus = ("change_volunteer_status", "status vrijwilliger wijzigen", "change a volunteer's status"),
+        /// Read one volunteer's record.
+        ReadVolunteer = ("read_volunteer", "vrijwilliger inzien", "read a volunteer"),
+        /// List all volunteers.
+        ListVolunteers = ("list_volunteers", "vrijwilligers opsommen", "list volunteers"),
+        /// Plan a shift or record a worked one.
+        ManageShifts = ("manage_shifts", "diensten beheren", "manage shifts"),
+        /// Read the roster (shifts with names) and its gaps.
+        ReadRoster = ("read_roster", "rooster inzien", "read the roster"),
+        /// Hours per volunteer, milestones, VOG expiry: personal figures.
+        ReadVolunteerReports = ("read_volunteer_reports", "persoonsoverzichten inzien", "read per-volunteer reports"),
+        /// Hours per role and other aggregates without names.
+        ReadAggregates = ("read_aggregates", "totalen inzien", "read aggregates"),
+        /// Set the hub's opening hours and staffing needs.
+        ManageHubSettings = ("manage_hub_settings", "hubinstellingen beheren", "manage hub settings"),
+        /// Read the journal of changes.
+        ReadJournal = ("read_journal", "logboek inzien", "read the journal"),
+    }
+}
+
+/// How far a permission reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grant {
+    /// Not allowed.
+    Deny,
+    /// Allowed only for the actor's own volunteer record.
+    Own,
+    /// Allowed.
+    All,
+}
+
+/// The permission matrix: what `role` may do for `action`.
+///
+/// | action | volunteer | coordinator | researcher | admin |
+/// | --- | --- | --- | --- | --- |
+/// | register_volunteer, update_volunteer, change_volunteer_status | – | ✓ | – | ✓ |
+/// | read_volunteer | own | ✓ | – | ✓ |
+/// | list_volunteers | – | ✓ | – | ✓ |
+/// | manage_shifts | – | ✓ | – | ✓ |
+/// | read_roster | ✓ | ✓ | – | ✓ |
+/// | read_volunteer_reports | own | ✓ | – | ✓ |
+/// | read_aggregates | ✓ | ✓ | ✓ | ✓ |
+/// | manage_hub_settings | – | ✓ | – | ✓ |
+/// | read_journal | – | – | – | ✓ |
+pub fn grant(role: Role, action: Action) -> Grant {
+    use Action::*;
+    use Grant::*;
+    match (role, action) {
+        (Role::Admin, _) => All,
+        (Role::Coordinator, ReadJournal) => Deny,
+        (Role::Coordinator, _) => All,
+        (Role::Volunteer, ReadVolunteer | ReadVolunteerReports) => Own,
+        (Role::Volunteer, ReadRoster | ReadAggregates) => All,
+        (Role::Volunteer, _) => Deny,
+        (Role::Researcher, ReadAggregates) => All,
+        (Role::Researcher, _) => Deny,
+    }
+}
+
+/// Someone acting on the hub: a name for the journal, a role, and for
+/// volunteers the volunteer record that is theirs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Actor {
+    name: ActorName,
+    role: Role,
+    volunteer: Option<VolunteerId>,
+}
+
+impl Actor {
+    /// An actor with a validated name and a role.
+    pub fn new(name: impl AsRef<str>, role: Role) -> Result<Actor> {
+        Ok(Actor {
+            name: ActorName::parse(name)?,
+            role,
+            volunteer: None,
+        })
+    }
+
+    /// Links the actor to their own volunteer record (for `own` grants).
+    pub fn with_volunteer(mut self, id: VolunteerId) -> Actor {
+        self.volunteer = Some(id);
+        self
+    }
+
+    /// The actor's name.
+    pub fn name(&self) -> &ActorName {
+        &self.name
+    }
+
+    /// The actor's role.
+    pub fn role(&self) -> Role {
+        self.role
+    }
+
+    /// The actor's own volunteer record, if linked.
+    pub fn volunteer(&self) -> Option<VolunteerId> {
+        self.volunteer
+    }
+}
+
+/// The scope an authorised call may act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Any record of the hub.
+    All,
+    /// Only this volunteer's own records.
+    Own(VolunteerId),
+}
+
+impl Scope {
+    /// Checks that `subject` is within the scope; outside it is `Forbidden`.
+    pub fn permits(self, actor: &Actor, action: Action, subject: VolunteerId) -> Result<()> {
+        match self {
+            Scope::All => Ok(()),
+            Scope::Own(own) if own == subject => Ok(()),
+            Scope::Own(_) => Err(forbidden(actor.role, action)),
+        }
+    }
+}
+
+fn forbidden(role: Role, action: Action) -> Error {
+    Error::Forbidden {
+        role: role.code().to_string(),
+        action: action.code().to_string(),
+    }
+}
+
+/// Checks the matrix for `actor` and `action`. `Own` grants need a linked
+/// volunteer record; without one they are denied.
+pub fn authorize(actor: &Actor, action: Action) -> Result<Scope> {
+    match grant(actor.role, action) {
+        Grant::All => Ok(Scope::All),
+        Grant::Own => actor
+            .volunteer
+            .map(Scope::Own)
+            .ok_or_else(|| forbidden(actor.role, action)),
+        Grant::Deny => Err(forbidden(actor.role, action)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code_list::CodeList;
+    use crate::FixedClock;
+
+    #[test]
+    fn matrix_is_total_and_matches_the_docs() {
+        // Every pair has an answer; spot-check the documented rows.
+        for r in Role::ALL {
+            for a in Action::ALL {
+                let _ = grant(*r, *a);
+            }
+        }
+        assert_eq!(grant(Role::Volunteer, Action::RegisterVolunteer), Grant::Deny);
+        assert_eq!(grant(Role::Volunteer, Action::ReadVolunteer), Grant::Own);
+        assert_eq!(grant(Role::Volunteer, Action::ReadRoster), Grant::All);
+        assert_eq!(grant(Role::Researcher, Action::ReadRoster), Grant::Deny);
+        assert_eq!(grant(Role::Researcher, Action::ReadAggregates), Grant::All);
+        assert_eq!(grant(Role::Coordinator, Action::ReadJournal), Grant::Deny);
+        assert_eq!(grant(Role::Admin, Action::ReadJournal), Grant::All);
+    }
+
+    #[test]
+    fn own_grants_need_a_linked_record() {
+        let clock = FixedClock::at_date(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        let me = VolunteerId::generate(&clock);
+        let other = VolunteerId::generate(&clock);
+        let anon = Actor::new("bea", Role::Volunteer).unwrap();
+        assert!(authorize(&anon, Action::ReadVolunteer).is_err());
+        let bea = anon.with_volunteer(me);
+        let scope = authorize(&bea, Action::ReadVolunteer).unwrap();
+        assert!(scope.permits(&bea, Action::ReadVolunteer, me).is_ok());
+        let e = scope.permits(&bea, Action::ReadVolunteer, other).unwrap_err();
+        assert_eq!(e.code().as_str(), "forbidden");
+    }
+}

@@ -1,0 +1,59 @@
+//! The [`Hub`] facade: the one entry point. Every operation checks the
+//! actor's permission, validates, applies the domain rules, persists through
+//! the [`Store`] and journals — in that order, so a refused call changes nothing.
+
+pub mod open;
+pub mod roster;
+mod shifts;
+mod volunteers;
+
+use crate::{authorize, Action, Actor, Clock, HubId, HubSlug, JournalRecord, Result, Store};
+use std::sync::Arc;
+
+/// One hub (a shop with its activities) in a store. Cheap to clone.
+#[derive(Clone)]
+pub struct Hub {
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    id: HubId,
+    slug: HubSlug,
+}
+
+impl std::fmt::Debug for Hub {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Hub").field("slug", &self.slug).field("id", &self.id).finish()
+    }
+}
+
+/// Most journal entries one call returns.
+pub const JOURNAL_PAGE_MAX: u32 = 10_000;
+
+impl Hub {
+    /// The hub's id.
+    pub fn id(&self) -> HubId {
+        self.id
+    }
+
+    /// The hub's slug.
+    pub fn slug(&self) -> &HubSlug {
+        &self.slug
+    }
+
+    /// The hub's clock.
+    pub fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
+
+    /// Journal entries after position `after` (0 for the start), oldest
+    /// first, at most `limit` (1–10 000). Admins only.
+    pub async fn journal(&self, actor: &Actor, after: i64, limit: u32) -> Result<Vec<JournalRecord>> {
+        authorize(actor, Action::ReadJournal)?;
+        if !(1..=JOURNAL_PAGE_MAX).contains(&limit) {
+            return Err(crate::Error::validation(
+                "limit",
+                format!("must be between 1 and {JOURNAL_PAGE_MAX}"),
+            ));
+        }
+        self.store.journal(self.id, after.max(0), limit).await
+    }
+}

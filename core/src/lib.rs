@@ -1,0 +1,76 @@
+//! # kringloop
+//!
+//! Runs a neighbourhood second-hand shop that is also the social hub of its
+//! district: volunteers and their shifts today; coaching, activities, stock
+//! and signal referrals as the library grows.
+//!
+//! The pure domain modules ([`volunteer`], [`shift`], [`roster`], …) hold the
+//! types and rules; a [`Store`] persists them (memory, SQLite, PostgreSQL);
+//! the [`Hub`] facade is the one entry point that checks permissions,
+//! validates, applies rules, persists and journals.
+//!
+//! ```
+//! use kringloop::{Actor, Hub, NewVolunteer, Role, VolunteerRole};
+//! # tokio_test_block(async {
+//! let hub = Hub::open("memory:", "oude-bieb").await?;
+//! let anna = Actor::new("anna", Role::Coordinator)?;
+//! let bea = hub
+//!     .register_volunteer(&anna, NewVolunteer {
+//!         display_name: "Bea".into(),
+//!         roles: vec![VolunteerRole::Cashier],
+//!         ..Default::default()
+//!     })
+//!     .await?;
+//! assert_eq!(bea.display_name.as_str(), "Bea");
+//! # Ok::<(), kringloop::Error>(())
+//! # });
+//! # fn tokio_test_block<F: std::future::Future<Output = Result<(), kringloop::Error>>>(f: F) {
+//! #     tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(f).unwrap()
+//! # }
+//! ```
+
+#![deny(missing_docs)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::todo)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod access;
+pub mod calendar;
+pub mod clock;
+pub mod code_list;
+pub mod error;
+pub mod hub;
+pub mod id;
+pub mod journal;
+pub mod money;
+pub mod roster;
+pub mod shift;
+pub mod store;
+pub mod text;
+pub mod volunteer;
+
+pub use access::{authorize, Action, Actor, Grant, Role, Scope};
+pub use calendar::{Period, TimeSpan, Weekday};
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use code_list::{CodeLabel, CodeList, Lang};
+pub use error::{Error, ErrorCode, Result};
+pub use hub::open::StoreUrl;
+pub use hub::Hub;
+pub use id::{HubId, JournalEntryId, ShiftId, VolunteerId};
+pub use journal::{JournalEntry, JournalRecord};
+pub use money::Money;
+pub use roster::{roster_gaps, OpeningHours, OpeningSlot, RosterGap};
+pub use shift::{milestones_reached, HoursByRole, HoursByVolunteer, MilestoneReached, NewShift, Shift, ShiftStatus, MILESTONE_HOURS};
+pub use store::{MemoryStore, ShiftQuery, Store};
+#[cfg(feature = "postgres")]
+pub use store::PostgresStore;
+#[cfg(feature = "sqlite")]
+pub use store::SqliteStore;
+pub use text::{ActorName, Contact, DisplayName, HubSlug, Note, Reason, Skill};
+pub use volunteer::{
+    vog_expiry, AvailabilitySlot, NewVolunteer, StatusChange, VogState, VogStatus, Volunteer,
+    VolunteerRole, VolunteerStatus, VolunteerUpdate,
+};
+
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+mod readme_doctests {}

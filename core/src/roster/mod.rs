@@ -1,0 +1,8 @@
+//! The roster: the hub's opening hours with required staffing per role, and
+//! the gaps between what is needed and what is planned.
+
+mod gaps;
+mod opening;
+
+pub use gaps::{roster_gaps, RosterGap};
+pub use opening::{OpeningHours, OpeningSlot};

@@ -1,0 +1,104 @@
+//! Storage: one async [`Store`] trait, implemented by every backend.
+//!
+//! Each method is one atomic unit of work: it either happens completely,
+//! journal entry included, or not at all. A store enforces only what needs
+//! atomicity — optimistic versions, status compare-and-set, no overlapping
+//! shifts for one volunteer — and leaves every other rule to the core.
+//! Every method is scoped by a [`HubId`]; no query crosses into another hub.
+
+mod memory;
+#[cfg(any(feature = "sqlite", feature = "postgres"))]
+pub(crate) mod sql;
+
+pub use memory::MemoryStore;
+#[cfg(feature = "postgres")]
+pub use sql::postgres::PostgresStore;
+#[cfg(feature = "sqlite")]
+pub use sql::sqlite::SqliteStore;
+
+use crate::{
+    HoursByRole, HoursByVolunteer, HubId, HubSlug, JournalEntry, JournalRecord, OpeningHours,
+    Period, Result, Shift, ShiftId, ShiftStatus, Volunteer, VolunteerId, VolunteerStatus,
+};
+use chrono::{DateTime, Utc};
+
+/// Which shifts to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShiftQuery {
+    /// Dates to cover (inclusive).
+    pub period: Period,
+    /// Only this volunteer's shifts.
+    pub volunteer: Option<VolunteerId>,
+    /// Include cancelled shifts.
+    pub include_cancelled: bool,
+}
+
+/// The storage contract. See the module docs for the atomicity rules and
+/// `tests/conformance` for the behaviour every backend must show.
+#[cfg_attr(not(target_family = "wasm"), async_trait::async_trait)]
+#[cfg_attr(target_family = "wasm", async_trait::async_trait(?Send))]
+pub trait Store: Send + Sync {
+    /// The id of the hub named `slug`, creating it (with `new_id`) on first use.
+    async fn ensure_hub(&self, slug: &HubSlug, new_id: HubId, now: DateTime<Utc>) -> Result<HubId>;
+
+    /// Stores a new volunteer.
+    async fn insert_volunteer(&self, hub: HubId, v: &Volunteer, entry: &JournalEntry) -> Result<()>;
+
+    /// Replaces a volunteer if its stored version is still `expected_version`;
+    /// otherwise `Conflict` (someone else changed it) or `NotFound`.
+    async fn update_volunteer(
+        &self,
+        hub: HubId,
+        v: &Volunteer,
+        expected_version: i64,
+        entry: &JournalEntry,
+    ) -> Result<()>;
+
+    /// One volunteer, or `NotFound`.
+    async fn volunteer(&self, hub: HubId, id: VolunteerId) -> Result<Volunteer>;
+
+    /// All volunteers (optionally of one status), ordered by display name.
+    async fn volunteers(&self, hub: HubId, status: Option<VolunteerStatus>) -> Result<Vec<Volunteer>>;
+
+    /// Stores a new shift if the volunteer still has `volunteer_version` and
+    /// no live shift of theirs overlaps it; otherwise `NotFound` or `Conflict`.
+    async fn insert_shift(
+        &self,
+        hub: HubId,
+        shift: &Shift,
+        volunteer_version: i64,
+        entry: &JournalEntry,
+    ) -> Result<()>;
+
+    /// Replaces a shift if its stored status is still `expected`, and — unless
+    /// it is now cancelled — no other live shift of the volunteer overlaps it.
+    async fn update_shift(
+        &self,
+        hub: HubId,
+        shift: &Shift,
+        expected: ShiftStatus,
+        entry: &JournalEntry,
+    ) -> Result<()>;
+
+    /// One shift, or `NotFound`.
+    async fn shift(&self, hub: HubId, id: ShiftId) -> Result<Shift>;
+
+    /// Shifts in a period, ordered by date, start time, role.
+    async fn shifts(&self, hub: HubId, query: &ShiftQuery) -> Result<Vec<Shift>>;
+
+    /// Worked minutes and shifts per volunteer in `period`, aggregated by the
+    /// store; volunteers without worked shifts are left out. Ordered by name.
+    async fn hours_by_volunteer(&self, hub: HubId, period: Period) -> Result<Vec<HoursByVolunteer>>;
+
+    /// Worked minutes and shifts per role in `period`. Ordered by role code.
+    async fn hours_by_role(&self, hub: HubId, period: Period) -> Result<Vec<HoursByRole>>;
+
+    /// Replaces the hub's opening hours.
+    async fn set_opening_hours(&self, hub: HubId, hours: &OpeningHours, entry: &JournalEntry) -> Result<()>;
+
+    /// The hub's opening hours (empty when never set).
+    async fn opening_hours(&self, hub: HubId) -> Result<OpeningHours>;
+
+    /// Journal entries with `seq > after`, oldest first, at most `limit`.
+    async fn journal(&self, hub: HubId, after: i64, limit: u32) -> Result<Vec<JournalRecord>>;
+}

@@ -1,0 +1,13 @@
+//! Volunteers: who they are, what they do, when they can, and their VOG.
+
+mod availability;
+mod record;
+mod role;
+mod status;
+mod vog;
+
+pub use availability::AvailabilitySlot;
+pub use record::{NewVolunteer, Volunteer, VolunteerUpdate};
+pub use role::VolunteerRole;
+pub use status::{StatusChange, VolunteerStatus};
+pub use vog::{vog_expiry, VogState, VogStatus, VOG_VALID_YEARS};

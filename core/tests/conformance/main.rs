@@ -1,0 +1,78 @@
+//! The conformance suite: the same behaviour tests, run unchanged against
+//! every backend (memory, SQLite, and PostgreSQL when
+//! `KRINGLOOP_TEST_POSTGRES_URL` points at a server where the user may
+//! create databases). Each test gets a fresh store of its own.
+
+mod support;
+
+mod isolation;
+mod journal;
+mod roster;
+mod shifts;
+mod volunteers;
+
+/// Instantiates every listed test once per backend.
+macro_rules! conformance {
+    ($($module:ident :: $test:ident),* $(,)?) => {
+        mod memory {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $test() {
+                    let b = crate::support::Backend::memory().await;
+                    crate::$module::$test(&b).await;
+                    b.finish().await;
+                }
+            )*
+        }
+        #[cfg(feature = "sqlite")]
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $test() {
+                    let b = crate::support::Backend::sqlite().await;
+                    crate::$module::$test(&b).await;
+                    b.finish().await;
+                }
+            )*
+        }
+        #[cfg(feature = "postgres")]
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $test() {
+                    let Some(b) = crate::support::Backend::postgres().await else { return };
+                    crate::$module::$test(&b).await;
+                    b.finish().await;
+                }
+            )*
+        }
+    };
+}
+
+conformance! {
+    volunteers::register_and_read_back,
+    volunteers::bad_registration_changes_nothing,
+    volunteers::updates_apply_and_bump_the_version,
+    volunteers::bad_update_changes_nothing,
+    volunteers::status_follows_the_transition_table,
+    volunteers::stale_version_is_a_conflict,
+    volunteers::unknown_ids_are_not_found,
+    volunteers::roles_are_enforced,
+    volunteers::list_filters_by_status_and_sorts_by_name,
+    shifts::plan_complete_cancel,
+    shifts::overlapping_shifts_are_refused,
+    shifts::completing_into_an_overlap_is_refused,
+    shifts::who_may_work,
+    shifts::concurrent_plans_for_one_slot_admit_exactly_one,
+    shifts::hours_are_aggregated_per_volunteer_and_role,
+    shifts::milestones_in_a_period,
+    shifts::roster_listing_filters,
+    roster::opening_hours_round_trip,
+    roster::bad_opening_hours_change_nothing,
+    roster::gaps_against_the_plan,
+    roster::vog_expiry_list,
+    isolation::hubs_never_see_each_other,
+    isolation::reopening_a_slug_finds_the_same_hub,
+    journal::every_change_is_journalled_and_failures_are_not,
+    journal::only_admins_read_the_journal,
+}
