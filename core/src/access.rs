@@ -2,7 +2,7 @@
 //! and asks [`authorize`] before it touches anything; the matrix below is the
 //! single source of truth (rendered in `docs/access.md`).
 
-use crate::{code_list, ActorName, Error, Result, VolunteerId};
+use crate::{ActorName, Error, Result, VolunteerId, code_list};
 use serde::Serialize;
 
 code_list! {
@@ -59,19 +59,9 @@ pub enum Grant {
     All,
 }
 
-/// The permission matrix: what `role` may do for `action`.
-///
-/// | action | volunteer | coordinator | researcher | admin |
-/// | --- | --- | --- | --- | --- |
-/// | register_volunteer, update_volunteer, change_volunteer_status | – | ✓ | – | ✓ |
-/// | read_volunteer | own | ✓ | – | ✓ |
-/// | list_volunteers | – | ✓ | – | ✓ |
-/// | manage_shifts | – | ✓ | – | ✓ |
-/// | read_roster | ✓ | ✓ | – | ✓ |
-/// | read_volunteer_reports | own | ✓ | – | ✓ |
-/// | read_aggregates | ✓ | ✓ | ✓ | ✓ |
-/// | manage_hub_settings | – | ✓ | – | ✓ |
-/// | read_journal | – | – | – | ✓ |
+/// The permission matrix: what `role` may do for `action`. Rendered as a
+/// table by [`matrix_markdown`] and published in `docs/access.md` (a test
+/// keeps the two equal).
 pub fn grant(role: Role, action: Action) -> Grant {
     use Action::*;
     use Grant::*;
@@ -85,6 +75,34 @@ pub fn grant(role: Role, action: Action) -> Grant {
         (Role::Researcher, ReadAggregates) => All,
         (Role::Researcher, _) => Deny,
     }
+}
+
+/// The permission matrix as a Markdown table (one row per action, one
+/// column per role), as published in `docs/access.md`.
+pub fn matrix_markdown() -> String {
+    use crate::code_list::CodeList;
+    let mut out = String::from("| action |");
+    for r in Role::ALL {
+        out.push_str(&format!(" {} |", r.code()));
+    }
+    out.push_str("\n| --- |");
+    for _ in Role::ALL {
+        out.push_str(" --- |");
+    }
+    out.push('\n');
+    for a in Action::ALL {
+        out.push_str(&format!("| `{}` |", a.code()));
+        for r in Role::ALL {
+            let cell = match grant(*r, *a) {
+                Grant::All => "yes",
+                Grant::Own => "own",
+                Grant::Deny => "no",
+            };
+            out.push_str(&format!(" {cell} |"));
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// Someone acting on the hub: a name for the journal, a role, and for
@@ -171,8 +189,8 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<Scope> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::code_list::CodeList;
     use crate::FixedClock;
+    use crate::code_list::CodeList;
 
     #[test]
     fn matrix_is_total_and_matches_the_docs() {
@@ -182,13 +200,26 @@ mod tests {
                 let _ = grant(*r, *a);
             }
         }
-        assert_eq!(grant(Role::Volunteer, Action::RegisterVolunteer), Grant::Deny);
+        assert_eq!(
+            grant(Role::Volunteer, Action::RegisterVolunteer),
+            Grant::Deny
+        );
         assert_eq!(grant(Role::Volunteer, Action::ReadVolunteer), Grant::Own);
         assert_eq!(grant(Role::Volunteer, Action::ReadRoster), Grant::All);
         assert_eq!(grant(Role::Researcher, Action::ReadRoster), Grant::Deny);
         assert_eq!(grant(Role::Researcher, Action::ReadAggregates), Grant::All);
         assert_eq!(grant(Role::Coordinator, Action::ReadJournal), Grant::Deny);
         assert_eq!(grant(Role::Admin, Action::ReadJournal), Grant::All);
+    }
+
+    #[test]
+    fn docs_show_the_matrix_the_code_enforces() {
+        let doc = include_str!("../../docs/access.md");
+        assert!(
+            doc.contains(&matrix_markdown()),
+            "docs/access.md is out of date; paste this table:\n{}",
+            matrix_markdown()
+        );
     }
 
     #[test]
@@ -201,7 +232,9 @@ mod tests {
         let bea = anon.with_volunteer(me);
         let scope = authorize(&bea, Action::ReadVolunteer).unwrap();
         assert!(scope.permits(&bea, Action::ReadVolunteer, me).is_ok());
-        let e = scope.permits(&bea, Action::ReadVolunteer, other).unwrap_err();
+        let e = scope
+            .permits(&bea, Action::ReadVolunteer, other)
+            .unwrap_err();
         assert_eq!(e.code().as_str(), "forbidden");
     }
 }

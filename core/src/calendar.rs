@@ -1,7 +1,7 @@
 //! Calendar building blocks: weekdays as a code list, periods of dates and
 //! spans of time within a day.
 
-use crate::{code_list, Error, Result};
+use crate::{Error, Result, code_list};
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
@@ -63,7 +63,8 @@ impl TryFrom<PeriodRaw> for Period {
 
 /// The earliest date kringloop stores (`0001-01-01`), the start of "all time".
 pub fn first_date() -> NaiveDate {
-    NaiveDate::MIN.max(NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(NaiveDate::MIN))
+    // infallible: 0001-01-01 is within chrono's range; MIN is a harmless fallback.
+    NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(NaiveDate::MIN)
 }
 
 impl Period {
@@ -157,7 +158,11 @@ impl TimeSpan {
         if end <= start {
             return Err(Error::validation(
                 "end",
-                format!("{} is not after the start {}", end.format("%H:%M"), start.format("%H:%M")),
+                format!(
+                    "{} is not after the start {}",
+                    end.format("%H:%M"),
+                    start.format("%H:%M")
+                ),
             ));
         }
         Ok(TimeSpan { start, end })
@@ -166,8 +171,9 @@ impl TimeSpan {
     /// A span from minutes since midnight (as stored).
     pub fn from_minutes(start: u32, end: u32) -> Result<TimeSpan> {
         let t = |m: u32, field: &str| {
-            NaiveTime::from_hms_opt(m / 60, m % 60, 0)
-                .ok_or_else(|| Error::validation(field, format!("{m} minutes is not a time of day")))
+            NaiveTime::from_hms_opt(m / 60, m % 60, 0).ok_or_else(|| {
+                Error::validation(field, format!("{m} minutes is not a time of day"))
+            })
         };
         TimeSpan::new(t(start, "start")?, t(end, "end")?)
     }
@@ -241,7 +247,9 @@ mod tests {
         let m = Period::month_of(d(2024, 2, 10));
         assert_eq!(m.to(), d(2024, 2, 29));
         assert!(Period::up_to(d(2026, 1, 1)).contains(d(1990, 5, 5)));
-        assert!(serde_json::from_str::<Period>(r#"{"from":"2026-02-01","to":"2026-01-01"}"#).is_err());
+        assert!(
+            serde_json::from_str::<Period>(r#"{"from":"2026-02-01","to":"2026-01-01"}"#).is_err()
+        );
     }
 
     #[test]
@@ -256,18 +264,26 @@ mod tests {
         assert!(TimeSpan::new(t("10:00"), t("09:00")).is_err());
         assert_eq!(TimeSpan::from_minutes(540, 750).unwrap(), a);
         assert!(TimeSpan::from_minutes(540, 1440).is_err());
-        assert!(serde_json::from_str::<TimeSpan>(r#"{"start":"10:00:00","end":"09:00:00"}"#).is_err());
+        assert!(
+            serde_json::from_str::<TimeSpan>(r#"{"start":"10:00:00","end":"09:00:00"}"#).is_err()
+        );
     }
 
     #[test]
     fn weekdays() {
         assert_eq!(Weekday::of(d(2026, 11, 29)), Weekday::Sunday);
-        assert_eq!(Weekday::parse("maandag").unwrap_err().code().as_str(), "validation");
+        assert_eq!(
+            Weekday::parse("maandag").unwrap_err().code().as_str(),
+            "validation"
+        );
     }
 
     #[test]
     fn parsing_dates_and_times() {
         assert!(parse_date("d", "2026-13-01").is_err());
-        assert_eq!(parse_time("t", "9:05").unwrap(), NaiveTime::from_hms_opt(9, 5, 0).unwrap());
+        assert_eq!(
+            parse_time("t", "9:05").unwrap(),
+            NaiveTime::from_hms_opt(9, 5, 0).unwrap()
+        );
     }
 }

@@ -1,5 +1,5 @@
 //! Code lists: closed vocabularies with stable snake_case codes and Dutch and
-//! English labels. Every vocabulary in kringloop is declared with [`code_list!`].
+//! English labels. Every vocabulary in kringloop is declared with [`code_list!`](crate::code_list!).
 
 use serde::Serialize;
 
@@ -57,7 +57,10 @@ pub trait CodeList: Sized + Copy + 'static {
                 let known: Vec<&str> = Self::ALL.iter().map(|v| v.code()).collect();
                 crate::Error::validation(
                     Self::NAME,
-                    format!("unknown code {code:?}; expected one of {}", known.join(", ")),
+                    format!(
+                        "unknown code {code:?}; expected one of {}",
+                        known.join(", ")
+                    ),
                 )
             })
     }
@@ -136,7 +139,7 @@ macro_rules! code_list {
 
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.code())
+                f.pad(self.code())
             }
         }
 

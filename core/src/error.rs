@@ -119,7 +119,10 @@ mod tests {
     #[test]
     fn codes_are_stable() {
         assert_eq!(Error::validation("x", "y").code().as_str(), "validation");
-        assert_eq!(Error::not_found("volunteer", 1).code().as_str(), "not_found");
+        assert_eq!(
+            Error::not_found("volunteer", 1).code().as_str(),
+            "not_found"
+        );
         assert_eq!(Error::conflict("c").code().as_str(), "conflict");
         assert_eq!(Error::storage("s").code().as_str(), "storage");
         let f = Error::Forbidden {
@@ -127,7 +130,10 @@ mod tests {
             action: "register_volunteer".into(),
         };
         assert_eq!(f.code().as_str(), "forbidden");
-        assert_eq!(f.to_string(), "forbidden: a volunteer may not register_volunteer");
+        assert_eq!(
+            f.to_string(),
+            "forbidden: a volunteer may not register_volunteer"
+        );
     }
 
     #[test]

@@ -48,27 +48,30 @@ pub mod store;
 pub mod text;
 pub mod volunteer;
 
-pub use access::{authorize, Action, Actor, Grant, Role, Scope};
+pub use access::{Action, Actor, Grant, Role, Scope, authorize};
 pub use calendar::{Period, TimeSpan, Weekday};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use code_list::{CodeLabel, CodeList, Lang};
 pub use error::{Error, ErrorCode, Result};
-pub use hub::open::StoreUrl;
 pub use hub::Hub;
+pub use hub::open::StoreUrl;
 pub use id::{HubId, JournalEntryId, ShiftId, VolunteerId};
 pub use journal::{JournalEntry, JournalRecord};
 pub use money::Money;
-pub use roster::{roster_gaps, OpeningHours, OpeningSlot, RosterGap};
-pub use shift::{milestones_reached, HoursByRole, HoursByVolunteer, MilestoneReached, NewShift, Shift, ShiftStatus, MILESTONE_HOURS};
-pub use store::{MemoryStore, ShiftQuery, Store};
+pub use roster::{OpeningHours, OpeningSlot, RosterGap, roster_gaps};
+pub use shift::{
+    HoursByRole, HoursByVolunteer, MILESTONE_HOURS, MilestoneReached, NewShift, Shift, ShiftStatus,
+    milestones_reached,
+};
 #[cfg(feature = "postgres")]
 pub use store::PostgresStore;
 #[cfg(feature = "sqlite")]
 pub use store::SqliteStore;
+pub use store::{MemoryStore, ShiftQuery, Store};
 pub use text::{ActorName, Contact, DisplayName, HubSlug, Note, Reason, Skill};
 pub use volunteer::{
-    vog_expiry, AvailabilitySlot, NewVolunteer, StatusChange, VogState, VogStatus, Volunteer,
-    VolunteerRole, VolunteerStatus, VolunteerUpdate,
+    AvailabilitySlot, NewVolunteer, StatusChange, VogState, VogStatus, Volunteer, VolunteerRole,
+    VolunteerStatus, VolunteerUpdate, vog_expiry,
 };
 
 #[cfg(doctest)]

@@ -6,7 +6,9 @@ use std::fmt;
 use std::ops::{Add, Neg, Sub};
 
 /// An amount of money in euro cents. Serialises as the integer number of cents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Money(i64);
 
@@ -39,8 +41,13 @@ impl Money {
         if s.is_empty() {
             return Err(bad("no amount"));
         }
-        if !s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
-            return Err(bad("only digits, one decimal separator and thousands separators are allowed"));
+        if !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            return Err(bad(
+                "only digits, one decimal separator and thousands separators are allowed",
+            ));
         }
         let last_sep = s.rfind(['.', ',']);
         let (int_part, frac_part) = match last_sep {
@@ -177,7 +184,17 @@ mod tests {
 
     #[test]
     fn refuses_nonsense() {
-        for bad in ["", "€", "abc", "2,5055", "12,345,6", "1,2,3", "2.50.1", "9999999999999999999", "1.2.34"] {
+        for bad in [
+            "",
+            "€",
+            "abc",
+            "2,5055",
+            "12,345,6",
+            "1,2,3",
+            "2.50.1",
+            "9999999999999999999",
+            "1.2.34",
+        ] {
             let e = Money::parse(bad).unwrap_err();
             assert_eq!(e.code().as_str(), "validation", "{bad}");
         }

@@ -35,7 +35,7 @@ macro_rules! text_newtype {
 
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(&self.0)
+                f.pad(&self.0)
             }
         }
 
@@ -66,11 +66,13 @@ fn check_text(s: &str, field: &str, max: usize, multiline: bool) -> Result<Strin
             format!("is {n} characters long; at most {max} allowed"),
         ));
     }
-    if t
-        .chars()
+    if t.chars()
         .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t' || c == '\r')))
     {
-        return Err(Error::validation(field, "must not contain control characters"));
+        return Err(Error::validation(
+            field,
+            "must not contain control characters",
+        ));
     }
     Ok(t.to_string())
 }
@@ -116,7 +118,10 @@ impl Contact {
             return if ok {
                 Ok(Contact(t))
             } else {
-                Err(Error::validation("contact", format!("{t:?} is not a valid e-mail address")))
+                Err(Error::validation(
+                    "contact",
+                    format!("{t:?} is not a valid e-mail address"),
+                ))
             };
         }
         let allowed = t
@@ -142,7 +147,7 @@ impl Contact {
 
 impl std::fmt::Display for Contact {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.pad(&self.0)
     }
 }
 
@@ -170,14 +175,17 @@ impl HubSlug {
     pub fn parse(s: impl AsRef<str>) -> Result<HubSlug> {
         let s = s.as_ref();
         let ok = (1..=40).contains(&s.len())
-            && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
         if ok {
             Ok(HubSlug(s.to_string()))
         } else {
             Err(Error::validation(
                 "hub",
-                format!("{s:?} is not a hub slug: use 1-40 of a-z, 0-9 and '-', starting with a letter or digit"),
+                format!(
+                    "{s:?} is not a hub slug: use 1-40 of a-z, 0-9 and '-', starting with a letter or digit"
+                ),
             ))
         }
     }
@@ -190,7 +198,7 @@ impl HubSlug {
 
 impl std::fmt::Display for HubSlug {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.pad(&self.0)
     }
 }
 
@@ -224,7 +232,9 @@ mod tests {
     fn deserialising_validates() {
         assert!(serde_json::from_str::<DisplayName>("\"\"").is_err());
         assert_eq!(
-            serde_json::from_str::<DisplayName>("\" Bea \"").unwrap().as_str(),
+            serde_json::from_str::<DisplayName>("\" Bea \"")
+                .unwrap()
+                .as_str(),
             "Bea"
         );
     }
@@ -234,7 +244,15 @@ mod tests {
         assert!(Contact::parse("anna@example.nl").is_ok());
         assert!(Contact::parse("+31 6 1234 5678").is_ok());
         assert!(Contact::parse("050-1234567").is_ok());
-        for bad in ["anna@", "@x.nl", "anna@nl", "12", "call me", "6+12345678", "a b@x.nl"] {
+        for bad in [
+            "anna@",
+            "@x.nl",
+            "anna@nl",
+            "12",
+            "call me",
+            "6+12345678",
+            "a b@x.nl",
+        ] {
             assert!(Contact::parse(bad).is_err(), "{bad}");
         }
     }

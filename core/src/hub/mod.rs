@@ -7,7 +7,7 @@ pub mod roster;
 mod shifts;
 mod volunteers;
 
-use crate::{authorize, Action, Actor, Clock, HubId, HubSlug, JournalRecord, Result, Store};
+use crate::{Action, Actor, Clock, HubId, HubSlug, JournalRecord, Result, Store, authorize};
 use std::sync::Arc;
 
 /// One hub (a shop with its activities) in a store. Cheap to clone.
@@ -21,7 +21,10 @@ pub struct Hub {
 
 impl std::fmt::Debug for Hub {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Hub").field("slug", &self.slug).field("id", &self.id).finish()
+        f.debug_struct("Hub")
+            .field("slug", &self.slug)
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -46,7 +49,12 @@ impl Hub {
 
     /// Journal entries after position `after` (0 for the start), oldest
     /// first, at most `limit` (1–10 000). Admins only.
-    pub async fn journal(&self, actor: &Actor, after: i64, limit: u32) -> Result<Vec<JournalRecord>> {
+    pub async fn journal(
+        &self,
+        actor: &Actor,
+        after: i64,
+        limit: u32,
+    ) -> Result<Vec<JournalRecord>> {
         authorize(actor, Action::ReadJournal)?;
         if !(1..=JOURNAL_PAGE_MAX).contains(&limit) {
             return Err(crate::Error::validation(

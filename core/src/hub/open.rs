@@ -24,7 +24,10 @@ impl StoreUrl {
         } else if let Some(path) = url.strip_prefix("sqlite:") {
             let path = path.strip_prefix("//").unwrap_or(path);
             if path.is_empty() {
-                return Err(Error::validation("url", "sqlite: needs a file path, e.g. sqlite:hub.db"));
+                return Err(Error::validation(
+                    "url",
+                    "sqlite: needs a file path, e.g. sqlite:hub.db",
+                ));
             }
             Ok(StoreUrl::Sqlite(path.to_string()))
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -54,12 +57,21 @@ impl Hub {
 
     /// Opens the hub `slug` on an existing store (e.g. to share one
     /// connection pool between hubs).
-    pub async fn with_store(store: Arc<dyn Store>, slug: &str, clock: Arc<dyn Clock>) -> Result<Hub> {
+    pub async fn with_store(
+        store: Arc<dyn Store>,
+        slug: &str,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Hub> {
         let slug = HubSlug::parse(slug)?;
         let id = store
             .ensure_hub(&slug, HubId::generate(clock.as_ref()), clock.now())
             .await?;
-        Ok(Hub { store, clock, id, slug })
+        Ok(Hub {
+            store,
+            clock,
+            id,
+            slug,
+        })
     }
 }
 
@@ -91,9 +103,18 @@ mod tests {
     #[test]
     fn urls() {
         assert_eq!(StoreUrl::parse("memory:").unwrap(), StoreUrl::Memory);
-        assert_eq!(StoreUrl::parse("sqlite:a/b.db").unwrap(), StoreUrl::Sqlite("a/b.db".into()));
-        assert_eq!(StoreUrl::parse("sqlite:///tmp/x.db").unwrap(), StoreUrl::Sqlite("/tmp/x.db".into()));
-        assert!(matches!(StoreUrl::parse("postgres://u@h/db").unwrap(), StoreUrl::Postgres(_)));
+        assert_eq!(
+            StoreUrl::parse("sqlite:a/b.db").unwrap(),
+            StoreUrl::Sqlite("a/b.db".into())
+        );
+        assert_eq!(
+            StoreUrl::parse("sqlite:///tmp/x.db").unwrap(),
+            StoreUrl::Sqlite("/tmp/x.db".into())
+        );
+        assert!(matches!(
+            StoreUrl::parse("postgres://u@h/db").unwrap(),
+            StoreUrl::Postgres(_)
+        ));
         assert!(StoreUrl::parse("mysql://x").is_err());
         assert!(StoreUrl::parse("sqlite:").is_err());
     }

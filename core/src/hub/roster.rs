@@ -1,11 +1,11 @@
 //! Hub operations on opening hours, roster gaps and VOG expiry.
 
-use super::shifts::own_rows;
 use super::Hub;
+use super::shifts::own_rows;
 use crate::journal::detail;
 use crate::{
-    authorize, roster_gaps, Action, Actor, Error, JournalEntry, OpeningHours, OpeningSlot, Period,
-    Result, RosterGap, ShiftQuery, VogStatus,
+    Action, Actor, Error, JournalEntry, OpeningHours, OpeningSlot, Period, Result, RosterGap,
+    ShiftQuery, VogStatus, authorize, roster_gaps,
 };
 
 /// Longest period [`Hub::roster_gaps`] accepts, in days.
@@ -13,11 +13,24 @@ pub const ROSTER_GAP_MAX_DAYS: i64 = 92;
 
 impl Hub {
     /// Replaces the weekly opening hours and staffing needs (coordinators, admins).
-    pub async fn set_opening_hours(&self, actor: &Actor, slots: Vec<OpeningSlot>) -> Result<OpeningHours> {
+    pub async fn set_opening_hours(
+        &self,
+        actor: &Actor,
+        slots: Vec<OpeningSlot>,
+    ) -> Result<OpeningHours> {
         authorize(actor, Action::ManageHubSettings)?;
         let hours = OpeningHours::new(slots)?;
-        let entry = JournalEntry::new(self.clock(), actor, "hub.opening_hours_set", "hub", self.id, detail(&hours));
-        self.store.set_opening_hours(self.id, &hours, &entry).await?;
+        let entry = JournalEntry::new(
+            self.clock(),
+            actor,
+            "hub.opening_hours_set",
+            "hub",
+            self.id,
+            detail(&hours),
+        );
+        self.store
+            .set_opening_hours(self.id, &hours, &entry)
+            .await?;
         Ok(hours)
     }
 
@@ -57,7 +70,10 @@ impl Hub {
         }
         let today = self.clock().today();
         let all = self.store.volunteers(self.id, None).await?;
-        let mut out: Vec<VogStatus> = all.iter().filter_map(|v| v.vog_status(today, within_days)).collect();
+        let mut out: Vec<VogStatus> = all
+            .iter()
+            .filter_map(|v| v.vog_status(today, within_days))
+            .collect();
         out.sort_by_key(|s| (s.expires_on.is_some(), s.expires_on, s.display_name.clone()));
         Ok(own_rows(scope, out, |s| s.volunteer_id))
     }

@@ -3,9 +3,9 @@
 use super::Hub;
 use crate::journal::detail;
 use crate::{
-    authorize, milestones_reached, Action, Actor, HoursByRole, HoursByVolunteer, JournalEntry,
-    MilestoneReached, NewShift, Period, Result, Scope, Shift, ShiftId, ShiftQuery, TimeSpan,
-    VolunteerId,
+    Action, Actor, HoursByRole, HoursByVolunteer, JournalEntry, MilestoneReached, NewShift, Period,
+    Result, Scope, Shift, ShiftId, ShiftQuery, TimeSpan, VolunteerId, authorize,
+    milestones_reached,
 };
 
 impl Hub {
@@ -28,31 +28,68 @@ impl Hub {
     async fn insert_shift(&self, actor: &Actor, shift: Shift, action: &str) -> Result<Shift> {
         let v = self.store.volunteer(self.id, shift.volunteer_id).await?;
         v.check_can_work(shift.role)?;
-        let entry = JournalEntry::new(self.clock(), actor, action, ShiftId::ENTITY, shift.id, detail(&shift));
+        let entry = JournalEntry::new(
+            self.clock(),
+            actor,
+            action,
+            ShiftId::ENTITY,
+            shift.id,
+            detail(&shift),
+        );
         // The store re-checks the volunteer's version (so a concurrent status
         // change cannot slip through) and refuses overlaps atomically.
-        self.store.insert_shift(self.id, &shift, v.version, &entry).await?;
+        self.store
+            .insert_shift(self.id, &shift, v.version, &entry)
+            .await?;
         Ok(shift)
     }
 
     /// Marks a planned shift as worked, optionally with the times actually
     /// worked (coordinators, admins).
-    pub async fn complete_shift(&self, actor: &Actor, id: ShiftId, actual: Option<TimeSpan>) -> Result<Shift> {
+    pub async fn complete_shift(
+        &self,
+        actor: &Actor,
+        id: ShiftId,
+        actual: Option<TimeSpan>,
+    ) -> Result<Shift> {
         authorize(actor, Action::ManageShifts)?;
         let current = self.store.shift(self.id, id).await?;
         let next = current.complete(actual, self.clock().today())?;
-        let entry = JournalEntry::new(self.clock(), actor, "shift.worked", ShiftId::ENTITY, id, detail(&next));
-        self.store.update_shift(self.id, &next, current.status, &entry).await?;
+        let entry = JournalEntry::new(
+            self.clock(),
+            actor,
+            "shift.worked",
+            ShiftId::ENTITY,
+            id,
+            detail(&next),
+        );
+        self.store
+            .update_shift(self.id, &next, current.status, &entry)
+            .await?;
         Ok(next)
     }
 
     /// Cancels a planned shift (coordinators, admins).
-    pub async fn cancel_shift(&self, actor: &Actor, id: ShiftId, reason: Option<&str>) -> Result<Shift> {
+    pub async fn cancel_shift(
+        &self,
+        actor: &Actor,
+        id: ShiftId,
+        reason: Option<&str>,
+    ) -> Result<Shift> {
         authorize(actor, Action::ManageShifts)?;
         let current = self.store.shift(self.id, id).await?;
         let next = current.cancel(reason)?;
-        let entry = JournalEntry::new(self.clock(), actor, "shift.cancelled", ShiftId::ENTITY, id, detail(&next));
-        self.store.update_shift(self.id, &next, current.status, &entry).await?;
+        let entry = JournalEntry::new(
+            self.clock(),
+            actor,
+            "shift.cancelled",
+            ShiftId::ENTITY,
+            id,
+            detail(&next),
+        );
+        self.store
+            .update_shift(self.id, &next, current.status, &entry)
+            .await?;
         Ok(next)
     }
 
@@ -76,7 +113,11 @@ impl Hub {
 
     /// Worked hours per volunteer in `period`, aggregated in the store.
     /// Coordinators and admins see everyone; a volunteer only their own row.
-    pub async fn hours_by_volunteer(&self, actor: &Actor, period: Period) -> Result<Vec<HoursByVolunteer>> {
+    pub async fn hours_by_volunteer(
+        &self,
+        actor: &Actor,
+        period: Period,
+    ) -> Result<Vec<HoursByVolunteer>> {
         let scope = authorize(actor, Action::ReadVolunteerReports)?;
         let rows = self.store.hours_by_volunteer(self.id, period).await?;
         Ok(own_rows(scope, rows, |r| r.volunteer_id))
@@ -92,14 +133,23 @@ impl Hub {
     /// Coordinators and admins see everyone; a volunteer only their own.
     pub async fn milestones(&self, actor: &Actor, period: Period) -> Result<Vec<MilestoneReached>> {
         let scope = authorize(actor, Action::ReadVolunteerReports)?;
-        let through = self.store.hours_by_volunteer(self.id, Period::up_to(period.to())).await?;
+        let through = self
+            .store
+            .hours_by_volunteer(self.id, Period::up_to(period.to()))
+            .await?;
         let before = match period.from().pred_opt() {
             Some(day) if period.from() > crate::calendar::first_date() => {
-                self.store.hours_by_volunteer(self.id, Period::up_to(day)).await?
+                self.store
+                    .hours_by_volunteer(self.id, Period::up_to(day))
+                    .await?
             }
             _ => Vec::new(),
         };
-        Ok(own_rows(scope, milestones_reached(&before, &through), |m| m.volunteer_id))
+        Ok(own_rows(
+            scope,
+            milestones_reached(&before, &through),
+            |m| m.volunteer_id,
+        ))
     }
 }
 

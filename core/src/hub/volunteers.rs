@@ -3,18 +3,29 @@
 use super::Hub;
 use crate::journal::detail;
 use crate::{
-    authorize, Action, Actor, JournalEntry, NewVolunteer, Result, StatusChange, Volunteer,
-    VolunteerId, VolunteerStatus, VolunteerUpdate,
+    Action, Actor, JournalEntry, NewVolunteer, Result, StatusChange, Volunteer, VolunteerId,
+    VolunteerStatus, VolunteerUpdate, authorize,
 };
 use chrono::NaiveDate;
 
 impl Hub {
     /// Registers a volunteer (coordinators, admins).
-    pub async fn register_volunteer(&self, actor: &Actor, input: NewVolunteer) -> Result<Volunteer> {
+    pub async fn register_volunteer(
+        &self,
+        actor: &Actor,
+        input: NewVolunteer,
+    ) -> Result<Volunteer> {
         authorize(actor, Action::RegisterVolunteer)?;
         let clock = self.clock();
         let v = Volunteer::register(VolunteerId::generate(clock), input, clock.today())?;
-        let entry = JournalEntry::new(clock, actor, "volunteer.registered", VolunteerId::ENTITY, v.id, detail(&v));
+        let entry = JournalEntry::new(
+            clock,
+            actor,
+            "volunteer.registered",
+            VolunteerId::ENTITY,
+            v.id,
+            detail(&v),
+        );
         self.store.insert_volunteer(self.id, &v, &entry).await?;
         Ok(v)
     }
@@ -29,8 +40,17 @@ impl Hub {
         authorize(actor, Action::UpdateVolunteer)?;
         let current = self.store.volunteer(self.id, id).await?;
         let next = current.apply(update, self.clock().today())?;
-        let entry = JournalEntry::new(self.clock(), actor, "volunteer.updated", VolunteerId::ENTITY, id, detail(&next));
-        self.store.update_volunteer(self.id, &next, current.version, &entry).await?;
+        let entry = JournalEntry::new(
+            self.clock(),
+            actor,
+            "volunteer.updated",
+            VolunteerId::ENTITY,
+            id,
+            detail(&next),
+        );
+        self.store
+            .update_volunteer(self.id, &next, current.version, &entry)
+            .await?;
         Ok(next)
     }
 
@@ -56,7 +76,9 @@ impl Hub {
             id,
             serde_json::json!({ "from": current.status, "to": next.status, "on": next.status_since, "reason": next.status_reason }),
         );
-        self.store.update_volunteer(self.id, &next, current.version, &entry).await?;
+        self.store
+            .update_volunteer(self.id, &next, current.version, &entry)
+            .await?;
         Ok(next)
     }
 
@@ -67,7 +89,11 @@ impl Hub {
     }
 
     /// All volunteers, optionally of one status, by name (coordinators, admins).
-    pub async fn volunteers(&self, actor: &Actor, status: Option<VolunteerStatus>) -> Result<Vec<Volunteer>> {
+    pub async fn volunteers(
+        &self,
+        actor: &Actor,
+        status: Option<VolunteerStatus>,
+    ) -> Result<Vec<Volunteer>> {
         authorize(actor, Action::ListVolunteers)?;
         self.store.volunteers(self.id, status).await
     }

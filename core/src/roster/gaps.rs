@@ -97,7 +97,7 @@ fn shortfalls(
 mod tests {
     use super::*;
     use crate::roster::OpeningSlot;
-    use crate::{calendar::parse_time, FixedClock, NewShift, ShiftId, VolunteerId};
+    use crate::{FixedClock, NewShift, ShiftId, VolunteerId, calendar::parse_time};
     use std::collections::BTreeMap;
 
     fn span(a: &str, b: &str) -> TimeSpan {
@@ -132,12 +132,20 @@ mod tests {
             shift(VolunteerRole::Cashier, "13:00", "16:00"),
             shift(VolunteerRole::ShopFloor, "10:00", "16:00"),
             shift(VolunteerRole::ShopFloor, "12:00", "14:00"),
-            shift(VolunteerRole::ShopFloor, "12:00", "14:00").cancel(None).unwrap(),
+            shift(VolunteerRole::ShopFloor, "12:00", "14:00")
+                .cancel(None)
+                .unwrap(),
         ];
         let gaps = roster_gaps(&hours, &shifts, Period::week_of(monday));
         let got: Vec<(String, String, u32)> = gaps
             .iter()
-            .map(|g| (g.span.start().format("%H:%M").to_string(), g.span.end().format("%H:%M").to_string(), g.planned))
+            .map(|g| {
+                (
+                    g.span.start().format("%H:%M").to_string(),
+                    g.span.end().format("%H:%M").to_string(),
+                    g.planned,
+                )
+            })
             .collect();
         assert_eq!(
             got,
@@ -146,7 +154,10 @@ mod tests {
                 ("14:00".into(), "16:00".into(), 1)
             ]
         );
-        assert!(gaps.iter().all(|g| g.role == VolunteerRole::ShopFloor && g.required == 2));
+        assert!(
+            gaps.iter()
+                .all(|g| g.role == VolunteerRole::ShopFloor && g.required == 2)
+        );
         // an empty week is all gap
         let none = roster_gaps(&hours, &[], Period::week_of(monday));
         assert_eq!(none.len(), 2);

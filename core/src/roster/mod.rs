@@ -4,5 +4,5 @@
 mod gaps;
 mod opening;
 
-pub use gaps::{roster_gaps, RosterGap};
+pub use gaps::{RosterGap, roster_gaps};
 pub use opening::{OpeningHours, OpeningSlot};

@@ -28,7 +28,12 @@ impl OpeningHours {
             if s.staffing.is_empty() {
                 return Err(Error::validation(
                     "staffing",
-                    format!("the {} slot {}–{} needs at least one role", s.weekday, s.span.start().format("%H:%M"), s.span.end().format("%H:%M")),
+                    format!(
+                        "the {} slot {}–{} needs at least one role",
+                        s.weekday,
+                        s.span.start().format("%H:%M"),
+                        s.span.end().format("%H:%M")
+                    ),
                 ));
             }
             if let Some((role, n)) = s.staffing.iter().find(|(_, n)| !(1..=50).contains(*n)) {

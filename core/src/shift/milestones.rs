@@ -45,7 +45,8 @@ pub fn milestones_reached(
         }
     }
     out.sort_by(|a, b| {
-        (a.display_name.as_str(), a.milestone_hours).cmp(&(b.display_name.as_str(), b.milestone_hours))
+        (a.display_name.as_str(), a.milestone_hours)
+            .cmp(&(b.display_name.as_str(), b.milestone_hours))
     });
     out
 }

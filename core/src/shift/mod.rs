@@ -5,5 +5,5 @@ mod milestones;
 mod record;
 
 pub use hours::{HoursByRole, HoursByVolunteer};
-pub use milestones::{milestones_reached, MilestoneReached, MILESTONE_HOURS};
+pub use milestones::{MILESTONE_HOURS, MilestoneReached, milestones_reached};
 pub use record::{NewShift, Shift, ShiftStatus};

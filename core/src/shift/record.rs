@@ -1,4 +1,4 @@
-use crate::{code_list, Error, Note, Result, ShiftId, TimeSpan, VolunteerId, VolunteerRole};
+use crate::{Error, Note, Result, ShiftId, TimeSpan, VolunteerId, VolunteerRole, code_list};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -140,7 +140,7 @@ impl Shift {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{calendar::parse_time, code_list::CodeList, FixedClock};
+    use crate::{FixedClock, calendar::parse_time, code_list::CodeList};
 
     fn input(date: NaiveDate) -> NewShift {
         let clock = FixedClock::at_date(date);
@@ -148,8 +148,11 @@ mod tests {
             volunteer_id: VolunteerId::generate(&clock),
             role: VolunteerRole::Cashier,
             date,
-            span: TimeSpan::new(parse_time("s", "10:00").unwrap(), parse_time("e", "13:00").unwrap())
-                .unwrap(),
+            span: TimeSpan::new(
+                parse_time("s", "10:00").unwrap(),
+                parse_time("e", "13:00").unwrap(),
+            )
+            .unwrap(),
             note: None,
         }
     }
@@ -161,12 +164,22 @@ mod tests {
         let s = Shift::plan(ShiftId::generate(&clock), input(day)).unwrap();
         let done = s.complete(None, day).unwrap();
         assert_eq!(done.status, ShiftStatus::Worked);
-        assert_eq!(done.complete(None, day).unwrap_err().code().as_str(), "conflict");
+        assert_eq!(
+            done.complete(None, day).unwrap_err().code().as_str(),
+            "conflict"
+        );
         assert_eq!(done.cancel(None).unwrap_err().code().as_str(), "conflict");
         assert!(s.complete(None, day.pred_opt().unwrap()).is_err());
         let c = s.cancel(Some("ziek")).unwrap();
         assert!(!c.is_live());
-        assert!(Shift::worked(ShiftId::generate(&clock), input(day.succ_opt().unwrap()), day).is_err());
+        assert!(
+            Shift::worked(
+                ShiftId::generate(&clock),
+                input(day.succ_opt().unwrap()),
+                day
+            )
+            .is_err()
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The in-memory backend: always available, used by WebAssembly and tests.
 
-use super::{ShiftQuery, Store};
+use super::{ShiftQuery, Store, duplicate_message, overlap_message, stale_message};
 use crate::{
     Error, HoursByRole, HoursByVolunteer, HubId, HubSlug, JournalEntry, JournalRecord,
     OpeningHours, Period, Result, Shift, ShiftId, ShiftStatus, Volunteer, VolunteerId,
@@ -58,16 +58,6 @@ impl HubData {
     }
 }
 
-/// The conflict message for an overlapping shift (shared by every backend).
-pub(crate) fn overlap_message(date: chrono::NaiveDate, other: ShiftId) -> String {
-    format!("the volunteer already has a shift on {date} that overlaps this one ({other})")
-}
-
-/// The conflict message for a stale optimistic version (shared by every backend).
-pub(crate) fn stale_message(entity: &str) -> String {
-    format!("the {entity} was changed by someone else meanwhile; reload and try again")
-}
-
 impl MemoryStore {
     /// An empty store.
     pub fn new() -> Self {
@@ -82,17 +72,28 @@ impl MemoryStore {
 }
 
 fn hub_mut(state: &mut State, hub: HubId) -> Result<&mut HubData> {
-    state.data.get_mut(&hub).ok_or_else(|| Error::not_found("hub", hub))
+    state
+        .data
+        .get_mut(&hub)
+        .ok_or_else(|| Error::not_found("hub", hub))
 }
 
 fn hub_ref(state: &State, hub: HubId) -> Result<&HubData> {
-    state.data.get(&hub).ok_or_else(|| Error::not_found("hub", hub))
+    state
+        .data
+        .get(&hub)
+        .ok_or_else(|| Error::not_found("hub", hub))
 }
 
 #[cfg_attr(not(target_family = "wasm"), async_trait::async_trait)]
 #[cfg_attr(target_family = "wasm", async_trait::async_trait(?Send))]
 impl Store for MemoryStore {
-    async fn ensure_hub(&self, slug: &HubSlug, new_id: HubId, _now: DateTime<Utc>) -> Result<HubId> {
+    async fn ensure_hub(
+        &self,
+        slug: &HubSlug,
+        new_id: HubId,
+        _now: DateTime<Utc>,
+    ) -> Result<HubId> {
         let mut st = self.lock();
         if let Some(id) = st.hubs.get(slug) {
             return Ok(*id);
@@ -102,11 +103,16 @@ impl Store for MemoryStore {
         Ok(new_id)
     }
 
-    async fn insert_volunteer(&self, hub: HubId, v: &Volunteer, entry: &JournalEntry) -> Result<()> {
+    async fn insert_volunteer(
+        &self,
+        hub: HubId,
+        v: &Volunteer,
+        entry: &JournalEntry,
+    ) -> Result<()> {
         let mut st = self.lock();
         let data = hub_mut(&mut st, hub)?;
         if data.volunteers.contains_key(&v.id) {
-            return Err(Error::conflict(format!("volunteer {} already exists", v.id)));
+            return Err(Error::conflict(duplicate_message("volunteer", v.id)));
         }
         data.volunteers.insert(v.id, v.clone());
         data.journal(entry);
@@ -143,7 +149,11 @@ impl Store for MemoryStore {
             .ok_or_else(|| Error::not_found("volunteer", id))
     }
 
-    async fn volunteers(&self, hub: HubId, status: Option<VolunteerStatus>) -> Result<Vec<Volunteer>> {
+    async fn volunteers(
+        &self,
+        hub: HubId,
+        status: Option<VolunteerStatus>,
+    ) -> Result<Vec<Volunteer>> {
         let st = self.lock();
         let mut out: Vec<Volunteer> = hub_ref(&st, hub)?
             .volunteers
@@ -172,7 +182,7 @@ impl Store for MemoryStore {
             return Err(Error::conflict(stale_message("volunteer")));
         }
         if data.shifts.contains_key(&shift.id) {
-            return Err(Error::conflict(format!("shift {} already exists", shift.id)));
+            return Err(Error::conflict(duplicate_message("shift", shift.id)));
         }
         if let Some(other) = data.overlapping(shift) {
             return Err(Error::conflict(overlap_message(shift.date, other.id)));
@@ -231,7 +241,11 @@ impl Store for MemoryStore {
         Ok(out)
     }
 
-    async fn hours_by_volunteer(&self, hub: HubId, period: Period) -> Result<Vec<HoursByVolunteer>> {
+    async fn hours_by_volunteer(
+        &self,
+        hub: HubId,
+        period: Period,
+    ) -> Result<Vec<HoursByVolunteer>> {
         let st = self.lock();
         let data = hub_ref(&st, hub)?;
         let mut sums: HashMap<VolunteerId, (i64, i64)> = HashMap::new();
@@ -251,7 +265,10 @@ impl Store for MemoryStore {
                 })
             })
             .collect();
-        out.sort_by(|a, b| (a.display_name.as_str(), a.volunteer_id).cmp(&(b.display_name.as_str(), b.volunteer_id)));
+        out.sort_by(|a, b| {
+            (a.display_name.as_str(), a.volunteer_id)
+                .cmp(&(b.display_name.as_str(), b.volunteer_id))
+        });
         Ok(out)
     }
 
@@ -266,11 +283,20 @@ impl Store for MemoryStore {
         }
         Ok(sums
             .into_values()
-            .map(|(role, minutes, shifts)| HoursByRole { role, minutes, shifts })
+            .map(|(role, minutes, shifts)| HoursByRole {
+                role,
+                minutes,
+                shifts,
+            })
             .collect())
     }
 
-    async fn set_opening_hours(&self, hub: HubId, hours: &OpeningHours, entry: &JournalEntry) -> Result<()> {
+    async fn set_opening_hours(
+        &self,
+        hub: HubId,
+        hours: &OpeningHours,
+        entry: &JournalEntry,
+    ) -> Result<()> {
         let mut st = self.lock();
         let data = hub_mut(&mut st, hub)?;
         data.opening_hours = hours.clone();

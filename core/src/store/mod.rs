@@ -22,6 +22,21 @@ use crate::{
 };
 use chrono::{DateTime, Utc};
 
+/// The conflict message for an overlapping shift (shared by every backend).
+pub(crate) fn overlap_message(date: chrono::NaiveDate, other: ShiftId) -> String {
+    format!("the volunteer already has a shift on {date} that overlaps this one ({other})")
+}
+
+/// The conflict message for a stale optimistic version (shared by every backend).
+pub(crate) fn stale_message(entity: &str) -> String {
+    format!("the {entity} was changed by someone else meanwhile; reload and try again")
+}
+
+/// The conflict message for inserting an id that already exists (shared by every backend).
+pub(crate) fn duplicate_message(entity: &str, id: impl std::fmt::Display) -> String {
+    format!("{entity} {id} already exists")
+}
+
 /// Which shifts to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ShiftQuery {
@@ -42,7 +57,8 @@ pub trait Store: Send + Sync {
     async fn ensure_hub(&self, slug: &HubSlug, new_id: HubId, now: DateTime<Utc>) -> Result<HubId>;
 
     /// Stores a new volunteer.
-    async fn insert_volunteer(&self, hub: HubId, v: &Volunteer, entry: &JournalEntry) -> Result<()>;
+    async fn insert_volunteer(&self, hub: HubId, v: &Volunteer, entry: &JournalEntry)
+    -> Result<()>;
 
     /// Replaces a volunteer if its stored version is still `expected_version`;
     /// otherwise `Conflict` (someone else changed it) or `NotFound`.
@@ -58,7 +74,11 @@ pub trait Store: Send + Sync {
     async fn volunteer(&self, hub: HubId, id: VolunteerId) -> Result<Volunteer>;
 
     /// All volunteers (optionally of one status), ordered by display name.
-    async fn volunteers(&self, hub: HubId, status: Option<VolunteerStatus>) -> Result<Vec<Volunteer>>;
+    async fn volunteers(
+        &self,
+        hub: HubId,
+        status: Option<VolunteerStatus>,
+    ) -> Result<Vec<Volunteer>>;
 
     /// Stores a new shift if the volunteer still has `volunteer_version` and
     /// no live shift of theirs overlaps it; otherwise `NotFound` or `Conflict`.
@@ -88,13 +108,19 @@ pub trait Store: Send + Sync {
 
     /// Worked minutes and shifts per volunteer in `period`, aggregated by the
     /// store; volunteers without worked shifts are left out. Ordered by name.
-    async fn hours_by_volunteer(&self, hub: HubId, period: Period) -> Result<Vec<HoursByVolunteer>>;
+    async fn hours_by_volunteer(&self, hub: HubId, period: Period)
+    -> Result<Vec<HoursByVolunteer>>;
 
     /// Worked minutes and shifts per role in `period`. Ordered by role code.
     async fn hours_by_role(&self, hub: HubId, period: Period) -> Result<Vec<HoursByRole>>;
 
     /// Replaces the hub's opening hours.
-    async fn set_opening_hours(&self, hub: HubId, hours: &OpeningHours, entry: &JournalEntry) -> Result<()>;
+    async fn set_opening_hours(
+        &self,
+        hub: HubId,
+        hours: &OpeningHours,
+        entry: &JournalEntry,
+    ) -> Result<()>;
 
     /// The hub's opening hours (empty when never set).
     async fn opening_hours(&self, hub: HubId) -> Result<OpeningHours>;

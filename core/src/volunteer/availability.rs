@@ -29,6 +29,8 @@ impl AvailabilitySlot {
 
     /// Whether the window covers `span` on `weekday` completely.
     pub fn covers(&self, weekday: Weekday, span: &TimeSpan) -> bool {
-        self.weekday == weekday && self.span.start() <= span.start() && span.end() <= self.span.end()
+        self.weekday == weekday
+            && self.span.start() <= span.start()
+            && span.end() <= self.span.end()
     }
 }

@@ -10,4 +10,4 @@ pub use availability::AvailabilitySlot;
 pub use record::{NewVolunteer, Volunteer, VolunteerUpdate};
 pub use role::VolunteerRole;
 pub use status::{StatusChange, VolunteerStatus};
-pub use vog::{vog_expiry, VogState, VogStatus, VOG_VALID_YEARS};
+pub use vog::{VOG_VALID_YEARS, VogState, VogStatus, vog_expiry};

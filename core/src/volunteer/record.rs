@@ -1,4 +1,6 @@
-use super::{vog_expiry, AvailabilitySlot, StatusChange, VogState, VogStatus, VolunteerRole, VolunteerStatus};
+use super::{
+    AvailabilitySlot, StatusChange, VogState, VogStatus, VolunteerRole, VolunteerStatus, vog_expiry,
+};
 use crate::{Contact, DisplayName, Error, Reason, Result, Skill, VolunteerId};
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -192,13 +194,19 @@ impl Volunteer {
         if needs_reason && change.reason.is_none() {
             return Err(Error::validation(
                 "reason",
-                format!("changing status from {} to {} needs a reason", self.status, change.to),
+                format!(
+                    "changing status from {} to {} needs a reason",
+                    self.status, change.to
+                ),
             ));
         }
         if change.on < self.status_since {
             return Err(Error::validation(
                 "on",
-                format!("{} is before the current status began ({})", change.on, self.status_since),
+                format!(
+                    "{} is before the current status began ({})",
+                    change.on, self.status_since
+                ),
             ));
         }
         let mut next = self.clone();
@@ -252,7 +260,7 @@ impl Volunteer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{calendar::parse_time, FixedClock, TimeSpan, Weekday};
+    use crate::{FixedClock, TimeSpan, Weekday, calendar::parse_time};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -316,7 +324,9 @@ mod tests {
     fn status_changes_need_reasons_and_order() {
         let a = anna();
         let active = a
-            .change_status(StatusChange::new(VolunteerStatus::Active, d(2026, 1, 11), None).unwrap())
+            .change_status(
+                StatusChange::new(VolunteerStatus::Active, d(2026, 1, 11), None).unwrap(),
+            )
             .unwrap();
         assert_eq!(active.version, 2);
         let e = active
@@ -324,11 +334,15 @@ mod tests {
             .unwrap_err();
         assert!(matches!(e, Error::Validation { ref field, .. } if field == "reason"));
         let e = active
-            .change_status(StatusChange::new(VolunteerStatus::Paused, d(2025, 1, 1), Some("ziek")).unwrap())
+            .change_status(
+                StatusChange::new(VolunteerStatus::Paused, d(2025, 1, 1), Some("ziek")).unwrap(),
+            )
             .unwrap_err();
         assert!(matches!(e, Error::Validation { ref field, .. } if field == "on"));
         let e = active
-            .change_status(StatusChange::new(VolunteerStatus::Prospect, d(2026, 2, 1), Some("x")).unwrap())
+            .change_status(
+                StatusChange::new(VolunteerStatus::Prospect, d(2026, 2, 1), Some("x")).unwrap(),
+            )
             .unwrap_err();
         assert_eq!(e.code().as_str(), "conflict");
     }
@@ -366,11 +380,20 @@ mod tests {
     #[test]
     fn vog_attention() {
         let a = anna(); // VOG 2023-02-01 → expires 2026-02-01
-        assert_eq!(a.vog_status(d(2026, 1, 10), 30).unwrap().state, VogState::Expiring);
+        assert_eq!(
+            a.vog_status(d(2026, 1, 10), 30).unwrap().state,
+            VogState::Expiring
+        );
         assert!(a.vog_status(d(2026, 1, 10), 10).is_none());
-        assert_eq!(a.vog_status(d(2026, 2, 1), 0).unwrap().state, VogState::Expired);
+        assert_eq!(
+            a.vog_status(d(2026, 2, 1), 0).unwrap().state,
+            VogState::Expired
+        );
         let mut b = a.clone();
         b.vog_date = None;
-        assert_eq!(b.vog_status(d(2026, 1, 10), 0).unwrap().state, VogState::Missing);
+        assert_eq!(
+            b.vog_status(d(2026, 1, 10), 0).unwrap().state,
+            VogState::Missing
+        );
     }
 }

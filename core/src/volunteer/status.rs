@@ -1,4 +1,4 @@
-use crate::{code_list, Error, Reason, Result};
+use crate::{Error, Reason, Result, code_list};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -30,10 +30,14 @@ impl VolunteerStatus {
         use VolunteerStatus::*;
         match (self, to) {
             (Prospect, Active) | (Paused, Active) => Ok(false),
-            (Prospect, Left) | (Active, Paused) | (Active, Left) | (Paused, Left) | (Left, Prospect) => {
-                Ok(true)
+            (Prospect, Left)
+            | (Active, Paused)
+            | (Active, Left)
+            | (Paused, Left)
+            | (Left, Prospect) => Ok(true),
+            (from, to) if from == to => {
+                Err(Error::conflict(format!("volunteer is already {from}")))
             }
-            (from, to) if from == to => Err(Error::conflict(format!("volunteer is already {from}"))),
             (Left, _) => Err(Error::conflict(format!(
                 "a volunteer who left cannot become {to} directly; re-register as prospect first"
             ))),
@@ -43,7 +47,9 @@ impl VolunteerStatus {
             (from, Prospect) => Err(Error::conflict(format!(
                 "a volunteer who is {from} cannot go back to prospect"
             ))),
-            (from, to) => Err(Error::conflict(format!("cannot change status from {from} to {to}"))),
+            (from, to) => Err(Error::conflict(format!(
+                "cannot change status from {from} to {to}"
+            ))),
         }
     }
 

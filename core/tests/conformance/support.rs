@@ -4,8 +4,8 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use kringloop::{
-    Actor, FixedClock, Hub, MemoryStore, NewShift, NewVolunteer, Role, Store, TimeSpan, VolunteerId,
-    VolunteerRole, VolunteerStatus,
+    Actor, FixedClock, Hub, MemoryStore, NewShift, NewVolunteer, Role, Store, TimeSpan,
+    VolunteerId, VolunteerRole, VolunteerStatus,
 };
 use std::sync::Arc;
 
@@ -39,7 +39,9 @@ pub fn researcher() -> Actor {
 }
 
 pub fn volunteer_actor(id: VolunteerId) -> Actor {
-    Actor::new("vrijwilliger", Role::Volunteer).unwrap().with_volunteer(id)
+    Actor::new("vrijwilliger", Role::Volunteer)
+        .unwrap()
+        .with_volunteer(id)
 }
 
 pub fn new_volunteer(name: &str) -> NewVolunteer {
@@ -114,7 +116,9 @@ impl Backend {
             return None;
         };
         let name = format!("kringloop_test_{}", uuid::Uuid::new_v4().simple());
-        kringloop::PostgresStore::create_database(&admin_url, &name).await.unwrap();
+        kringloop::PostgresStore::create_database(&admin_url, &name)
+            .await
+            .unwrap();
         let url = replace_database(&admin_url, &name);
         let store = kringloop::PostgresStore::connect(&url).await.unwrap();
         Some(Backend {
@@ -129,7 +133,9 @@ impl Backend {
 
     /// A hub on this backend's store.
     pub async fn hub(&self, slug: &str) -> Hub {
-        Hub::with_store(self.store.clone(), slug, self.clock.clone()).await.unwrap()
+        Hub::with_store(self.store.clone(), slug, self.clock.clone())
+            .await
+            .unwrap()
     }
 
     /// Drops what the backend created (the PostgreSQL test database).
@@ -137,7 +143,9 @@ impl Backend {
         #[cfg(feature = "postgres")]
         if let Some((admin_url, name)) = &self.drop_db {
             drop(self.store);
-            kringloop::PostgresStore::drop_database(admin_url, name).await.unwrap();
+            kringloop::PostgresStore::drop_database(admin_url, name)
+                .await
+                .unwrap();
         }
     }
 }

@@ -1,0 +1,47 @@
+# kringloop — the two commands a new user needs:
+#   make demo   builds and runs the demo: fills oude-bieb.db and prints the roster summary
+#   make test   installs what is missing, then runs every check and test (Rust, Python, browser)
+# PostgreSQL is included when KRINGLOOP_TEST_POSTGRES_URL is set (.ci/run sets it).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+# One feature set for every host build, so nothing is compiled twice.
+FEATURES := --features kringloop/postgres
+
+.PHONY: demo test setup fmt-check clippy rust-test doc python-test wasm-test wasm-build clean
+
+demo:
+	cargo run -q $(FEATURES) -p kringloop --example demo -- oude-bieb.db
+
+test: setup fmt-check clippy rust-test doc python-test wasm-test
+	@echo "make test: all checks passed"
+
+setup:
+	@bash scripts/setup.sh
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy $(FEATURES) --all-targets -- -D warnings
+	cargo clippy -p kringloop-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+rust-test:
+	@if [ -z "$${KRINGLOOP_TEST_POSTGRES_URL:-}" ]; then echo "note: KRINGLOOP_TEST_POSTGRES_URL unset, PostgreSQL tests are skipped"; fi
+	cargo test $(FEATURES)
+
+doc:
+	RUSTDOCFLAGS="-D warnings" cargo doc -q $(FEATURES) --no-deps
+
+python-test:
+	bash scripts/python-test.sh
+
+wasm-test:
+	bash scripts/wasm-test.sh
+
+wasm-build:
+	bash scripts/wasm-build.sh
+
+clean:
+	cargo clean
+	rm -rf .venv bindings-wasm/pkg bindings-wasm/node_modules oude-bieb.db oude-bieb.db-*
