@@ -323,6 +323,15 @@ async fn summary(hub: &Hub, c: &Actor, url: &str, today: NaiveDate) -> Result<()
             g.planned,
             g.required
         );
+        let names: Vec<&str> = g
+            .candidates
+            .iter()
+            .take(4)
+            .map(|c| c.display_name.as_str())
+            .collect();
+        if !names.is_empty() {
+            println!("      kan invallen: {}", names.join(", "));
+        }
     }
     if gaps.len() > 12 {
         println!("  … en nog {}", gaps.len() - 12);

@@ -41,7 +41,8 @@ impl Hub {
     }
 
     /// Where the roster falls short of the opening hours' staffing needs in
-    /// `period` (at most 92 days; e.g. `Period::week_of(date)`).
+    /// `period` (at most 92 days; e.g. `Period::week_of(date)`), each gap with
+    /// the volunteers who could fill it (by role, status and availability).
     pub async fn roster_gaps(&self, actor: &Actor, period: Period) -> Result<Vec<RosterGap>> {
         authorize(actor, Action::ReadRoster)?;
         if (period.to() - period.from()).num_days() >= ROSTER_GAP_MAX_DAYS {
@@ -57,7 +58,8 @@ impl Hub {
             include_cancelled: false,
         };
         let shifts = self.store.shifts(self.id, &query).await?;
-        Ok(roster_gaps(&hours, &shifts, period))
+        let volunteers = self.store.volunteers(self.id, None).await?;
+        Ok(roster_gaps(&hours, &shifts, &volunteers, period))
     }
 
     /// Volunteers (not left) whose VOG is missing, expired, or expires within

@@ -1,5 +1,5 @@
 use super::OpeningHours;
-use crate::{Period, Shift, TimeSpan, VolunteerRole, Weekday};
+use crate::{DisplayName, Period, Shift, TimeSpan, Volunteer, VolunteerId, VolunteerRole, Weekday};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -18,13 +18,33 @@ pub struct RosterGap {
     pub required: u32,
     /// People planned (the lowest count during the stretch).
     pub planned: u32,
+    /// Who could fill it: volunteers who may work, hold the role, are
+    /// usually available for the whole stretch and are not already on a
+    /// shift then. Sorted by name.
+    pub candidates: Vec<Candidate>,
+}
+
+/// A volunteer who could fill a roster gap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Candidate {
+    /// The volunteer.
+    pub volunteer_id: VolunteerId,
+    /// Their name.
+    pub display_name: DisplayName,
 }
 
 /// Gaps for every day of `period`: for each opening slot and role, the
 /// stretches where fewer live shifts (planned or worked) of that role cover
 /// the time than the slot requires. Adjacent minutes with the same shortfall
-/// merge into one gap. Sorted by date, time, role.
-pub fn roster_gaps(hours: &OpeningHours, shifts: &[Shift], period: Period) -> Vec<RosterGap> {
+/// merge into one gap. Each gap lists its [`Candidate`]s from `volunteers`.
+/// Sorted by date, time, role.
+pub fn roster_gaps(
+    hours: &OpeningHours,
+    shifts: &[Shift],
+    volunteers: &[Volunteer],
+    period: Period,
+) -> Vec<RosterGap> {
     let mut gaps = Vec::new();
     for date in period.days() {
         for slot in hours.on(Weekday::of(date)) {
@@ -38,8 +58,34 @@ pub fn roster_gaps(hours: &OpeningHours, shifts: &[Shift], period: Period) -> Ve
             }
         }
     }
+    for gap in &mut gaps {
+        gap.candidates = candidates(gap, shifts, volunteers);
+    }
     gaps.sort_by_key(|g| (g.date, g.span, g.role));
     gaps
+}
+
+fn candidates(gap: &RosterGap, shifts: &[Shift], volunteers: &[Volunteer]) -> Vec<Candidate> {
+    let weekday = Weekday::of(gap.date);
+    let mut out: Vec<Candidate> = volunteers
+        .iter()
+        .filter(|v| v.status.can_work() && v.roles.contains(&gap.role) && v.start_date <= gap.date)
+        .filter(|v| v.availability.iter().any(|a| a.covers(weekday, &gap.span)))
+        .filter(|v| {
+            !shifts.iter().any(|s| {
+                s.is_live()
+                    && s.volunteer_id == v.id
+                    && s.date == gap.date
+                    && s.span.overlaps(&gap.span)
+            })
+        })
+        .map(|v| Candidate {
+            volunteer_id: v.id,
+            display_name: v.display_name.clone(),
+        })
+        .collect();
+    out.sort_by(|a, b| a.display_name.cmp(&b.display_name));
+    out
 }
 
 /// Sweeps the boundaries of the covering shifts inside `slot`.
@@ -85,6 +131,7 @@ fn shortfalls(
                         role,
                         required,
                         planned,
+                        candidates: Vec::new(),
                     });
                 }
             }
@@ -136,7 +183,7 @@ mod tests {
                 .cancel(None)
                 .unwrap(),
         ];
-        let gaps = roster_gaps(&hours, &shifts, Period::week_of(monday));
+        let gaps = roster_gaps(&hours, &shifts, &[], Period::week_of(monday));
         let got: Vec<(String, String, u32)> = gaps
             .iter()
             .map(|g| {
@@ -159,7 +206,7 @@ mod tests {
                 .all(|g| g.role == VolunteerRole::ShopFloor && g.required == 2)
         );
         // an empty week is all gap
-        let none = roster_gaps(&hours, &[], Period::week_of(monday));
+        let none = roster_gaps(&hours, &[], &[], Period::week_of(monday));
         assert_eq!(none.len(), 2);
         assert_eq!(none[0].planned, 0);
     }
