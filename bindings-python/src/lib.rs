@@ -1,1 +1,52 @@
-//! Python bindings for kringloop (being written).
+//! Python bindings for kringloop: the `kringloop._kringloop` extension module.
+//!
+//! A thin layer over [`kringloop::Hub`]: every method converts its arguments,
+//! runs the core call with the GIL released, and converts the result. No
+//! domain rules live here; the files read as a table of contents of the core.
+//!
+//! | file | holds |
+//! | --- | --- |
+//! | `runtime.rs` | the one process-wide tokio runtime; `block_on` without the GIL |
+//! | `errors.rs` | the exception hierarchy, one class per `kringloop::Error` variant |
+//! | `convert.rs` | Python values → core inputs (codes, ids, dates, slots) |
+//! | `actor.rs` | `Actor` |
+//! | `hub.rs` | `Hub`: the operations |
+//! | `records.rs` | the frozen result objects (`Volunteer`, `Shift`, …) |
+//! | `labels.rs` | `labels(vocabulary)`: codes with Dutch and English labels |
+
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::todo)]
+
+mod actor;
+mod convert;
+mod errors;
+mod hub;
+mod labels;
+mod records;
+mod runtime;
+
+use pyo3::prelude::*;
+
+/// The compiled module; `kringloop/__init__.py` re-exports it.
+#[pymodule]
+fn _kringloop(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // entry points
+    m.add_class::<hub::Hub>()?;
+    m.add_class::<actor::Actor>()?;
+    m.add_function(wrap_pyfunction!(labels::labels, m)?)?;
+    m.add_function(wrap_pyfunction!(labels::vocabularies, m)?)?;
+    // results
+    m.add_class::<records::Volunteer>()?;
+    m.add_class::<records::Shift>()?;
+    m.add_class::<records::HoursByVolunteer>()?;
+    m.add_class::<records::HoursByRole>()?;
+    m.add_class::<records::MilestoneReached>()?;
+    m.add_class::<records::OpeningSlot>()?;
+    m.add_class::<records::RosterGap>()?;
+    m.add_class::<records::Candidate>()?;
+    m.add_class::<records::VogStatus>()?;
+    m.add_class::<records::JournalRecord>()?;
+    // errors
+    errors::register(m)?;
+    Ok(())
+}

@@ -1,1 +1,32 @@
-//! WebAssembly bindings for kringloop (being written).
+//! # kringloop for the browser
+//!
+//! The WebAssembly / JavaScript package `kringloop`: thin wrappers over the
+//! core [`kringloop::Hub`], plain objects in and out, Promises for every
+//! operation and real `Error` objects with a `code` on failure. No domain
+//! rules live here, only conversions. See `docs/web.md`.
+//!
+//! | file | holds |
+//! | --- | --- |
+//! | [`hub`] | the `Hub` class: `Hub.open`, `setNow`, `slug`, `id`, `journal` |
+//! | [`volunteers`] | `registerVolunteer`, `updateVolunteer`, `changeVolunteerStatus`, `volunteer`, `volunteers` |
+//! | [`shifts`] | `planShift`, `recordShift`, `completeShift`, `cancelShift`, `shifts`, `hoursByVolunteer`, `hoursByRole`, `milestones` |
+//! | [`roster`] | `setOpeningHours`, `openingHours`, `rosterGaps`, `vogExpiring` |
+//! | [`labels`] | `labels(vocabulary)`, `vocabularies()` |
+//! | [`errors`] | core errors → JavaScript `Error` with `code` (and `field`) |
+//! | [`convert`] | JavaScript values ↔ core types (serde-wasm-bindgen) |
+//! | [`types`] | the TypeScript declarations of every input and output |
+
+#![deny(missing_docs)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::todo)]
+
+pub mod convert;
+pub mod errors;
+pub mod hub;
+pub mod labels;
+pub mod roster;
+pub mod shifts;
+pub mod types;
+pub mod volunteers;
+
+pub use hub::Hub;
+pub use labels::{labels, vocabulary_names};

@@ -130,11 +130,19 @@ impl Period {
 }
 
 /// A span of wall-clock time within one day, `start < end`, minute precision.
+/// Serialises as `{"start": "HH:MM", "end": "HH:MM"}`; deserialising accepts
+/// `HH:MM` or `HH:MM:SS` and validates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "TimeSpanRaw")]
 pub struct TimeSpan {
+    #[serde(serialize_with = "hh_mm")]
     start: NaiveTime,
+    #[serde(serialize_with = "hh_mm")]
     end: NaiveTime,
+}
+
+fn hh_mm<S: serde::Serializer>(t: &NaiveTime, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_str(&t.format("%H:%M"))
 }
 
 #[derive(Deserialize)]

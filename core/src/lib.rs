@@ -46,6 +46,7 @@ pub mod roster;
 pub mod shift;
 pub mod store;
 pub mod text;
+pub mod vocabulary;
 pub mod volunteer;
 
 pub use access::{Action, Actor, Grant, Role, Scope, authorize};
@@ -58,7 +59,7 @@ pub use hub::open::StoreUrl;
 pub use id::{HubId, JournalEntryId, ShiftId, VolunteerId};
 pub use journal::{JournalEntry, JournalRecord};
 pub use money::Money;
-pub use roster::{OpeningHours, OpeningSlot, RosterGap, roster_gaps};
+pub use roster::{Candidate, OpeningHours, OpeningSlot, RosterGap, roster_gaps};
 pub use shift::{
     HoursByRole, HoursByVolunteer, MILESTONE_HOURS, MilestoneReached, NewShift, Shift, ShiftStatus,
     milestones_reached,
@@ -69,6 +70,7 @@ pub use store::PostgresStore;
 pub use store::SqliteStore;
 pub use store::{MemoryStore, ShiftQuery, Store};
 pub use text::{ActorName, Contact, DisplayName, HubSlug, Note, Reason, Skill};
+pub use vocabulary::{vocabularies, vocabulary};
 pub use volunteer::{
     AvailabilitySlot, NewVolunteer, StatusChange, VogState, VogStatus, Volunteer, VolunteerRole,
     VolunteerStatus, VolunteerUpdate, vog_expiry,

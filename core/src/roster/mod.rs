@@ -4,5 +4,5 @@
 mod gaps;
 mod opening;
 
-pub use gaps::{RosterGap, roster_gaps};
+pub use gaps::{Candidate, RosterGap, roster_gaps};
 pub use opening::{OpeningHours, OpeningSlot};

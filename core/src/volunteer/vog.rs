@@ -1,4 +1,4 @@
-use crate::{DisplayName, VolunteerId};
+use crate::{DisplayName, VolunteerId, code_list};
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
@@ -12,16 +12,16 @@ pub fn vog_expiry(issued: NaiveDate) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-/// Where a volunteer's VOG stands on a given day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum VogState {
-    /// No VOG on file.
-    Missing,
-    /// Expired before the day.
-    Expired,
-    /// Expires within the window asked for.
-    Expiring,
+code_list! {
+    /// Where a volunteer's VOG stands on a given day.
+    pub enum VogState: "vog_state" {
+        /// No VOG on file.
+        Missing = ("missing", "ontbreekt", "missing"),
+        /// Expired before the day.
+        Expired = ("expired", "verlopen", "expired"),
+        /// Expires within the window asked for.
+        Expiring = ("expiring", "verloopt binnenkort", "expiring"),
+    }
 }
 
 /// A volunteer whose VOG needs attention.

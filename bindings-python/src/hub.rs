@@ -1,0 +1,443 @@
+//! `Hub`: the operations of [`kringloop::Hub`] with Python arguments. Each
+//! method converts its arguments, runs the core call with the GIL released
+//! and converts the result; the core checks permissions and rules.
+
+use crate::actor::Actor;
+use crate::convert::{self, Availability, Change, Strings};
+use crate::errors::OrRaise;
+use crate::records::{
+    self, HoursByRole, HoursByVolunteer, JournalRecord, MilestoneReached, OpeningSlot, RosterGap,
+    Shift, VogStatus, Volunteer,
+};
+use crate::runtime::block_on;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
+use kringloop::{Clock, Error, FixedClock, NewShift, NewVolunteer, SystemClock, VolunteerUpdate};
+use pyo3::exceptions::PyRuntimeError;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use std::sync::Arc;
+
+/// One hub (a shop with its activities) in a store. Open with `Hub.open`.
+#[pyclass(frozen, module = "kringloop")]
+pub struct Hub {
+    inner: kringloop::Hub,
+    /// The fixed clock when opened with `now=`, so `set_now` can move it.
+    fixed: Option<Arc<FixedClock>>,
+}
+
+#[pymethods]
+impl Hub {
+    /// Opens (and on first use creates) the hub `hub` in the store at `url`.
+    #[staticmethod]
+    #[pyo3(signature = (url, hub, *, now = None))]
+    fn open(
+        py: Python<'_>,
+        url: String,
+        hub: String,
+        now: Option<DateTime<FixedOffset>>,
+    ) -> PyResult<Hub> {
+        let fixed = now.map(|t| Arc::new(FixedClock::new(t.with_timezone(&Utc))));
+        let clock: Arc<dyn Clock> = match &fixed {
+            Some(c) => c.clone(),
+            None => Arc::new(SystemClock),
+        };
+        let inner = block_on(py, kringloop::Hub::open_with_clock(&url, &hub, clock))?.or_raise()?;
+        Ok(Hub { inner, fixed })
+    }
+
+    /// The hub's slug, e.g. `oude-bieb`.
+    #[getter]
+    fn slug(&self) -> String {
+        self.inner.slug().to_string()
+    }
+
+    /// The hub's id.
+    #[getter]
+    fn id(&self) -> String {
+        self.inner.id().to_string()
+    }
+
+    /// The hub clock's current time (timezone-aware, UTC).
+    #[getter]
+    fn now(&self) -> DateTime<Utc> {
+        self.inner.clock().now()
+    }
+
+    /// Moves the fixed clock of a hub opened with `now=`.
+    fn set_now(&self, now: DateTime<FixedOffset>) -> PyResult<()> {
+        match &self.fixed {
+            Some(clock) => {
+                clock.set(now.with_timezone(&Utc));
+                Ok(())
+            }
+            None => Err(PyRuntimeError::new_err(
+                "set_now needs a hub opened with a fixed clock: Hub.open(url, hub, now=...)",
+            )),
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Hub(slug='{}', id='{}')",
+            self.inner.slug(),
+            self.inner.id()
+        )
+    }
+
+    // ---- volunteers ----
+
+    /// Registers a volunteer (coordinators, admins).
+    #[pyo3(signature = (actor, display_name, *, contact = None, start_date = None, status = None,
+        roles = Strings::default(), skills = Strings::default(), availability = Vec::new(), vog_date = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn register_volunteer(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        display_name: String,
+        contact: Option<String>,
+        start_date: Option<NaiveDate>,
+        status: Option<String>,
+        roles: Strings,
+        skills: Strings,
+        availability: Vec<Availability>,
+        vog_date: Option<NaiveDate>,
+    ) -> PyResult<Volunteer> {
+        let input = NewVolunteer {
+            display_name,
+            contact,
+            start_date,
+            status: convert::opt_code(status.as_deref())?,
+            roles: convert::codes(&roles.0)?,
+            skills: skills.0,
+            availability: convert::availability(&availability)?,
+            vog_date,
+        };
+        let v = block_on(py, self.inner.register_volunteer(&actor.inner, input))?.or_raise()?;
+        Ok(v.into())
+    }
+
+    /// Changes a volunteer's details (coordinators, admins). Arguments left
+    /// out stay as they are; `contact=None` / `vog_date=None` clear those.
+    #[pyo3(signature = (actor, volunteer_id, *, display_name = None, contact = Change::Keep,
+        start_date = None, roles = None, skills = None, availability = None, vog_date = Change::Keep))]
+    #[allow(clippy::too_many_arguments)]
+    fn update_volunteer(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        volunteer_id: String,
+        display_name: Option<String>,
+        contact: Change<String>,
+        start_date: Option<NaiveDate>,
+        roles: Option<Strings>,
+        skills: Option<Strings>,
+        availability: Option<Vec<Availability>>,
+        vog_date: Change<NaiveDate>,
+    ) -> PyResult<Volunteer> {
+        let id = convert::volunteer_id(&volunteer_id)?;
+        let update = VolunteerUpdate {
+            display_name,
+            contact: contact.into_update(),
+            start_date,
+            roles: roles.map(|r| convert::codes(&r.0)).transpose()?,
+            skills: skills.map(|s| s.0),
+            availability: availability
+                .map(|a| convert::availability(&a))
+                .transpose()?,
+            vog_date: vog_date.into_update(),
+        };
+        let v = block_on(py, self.inner.update_volunteer(&actor.inner, id, update))?.or_raise()?;
+        Ok(v.into())
+    }
+
+    /// Moves a volunteer to status `to` from `on` (default today).
+    #[pyo3(signature = (actor, volunteer_id, to, *, reason = None, on = None))]
+    fn change_volunteer_status(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        volunteer_id: String,
+        to: String,
+        reason: Option<String>,
+        on: Option<NaiveDate>,
+    ) -> PyResult<Volunteer> {
+        let id = convert::volunteer_id(&volunteer_id)?;
+        let to = convert::code(&to)?;
+        let call = self
+            .inner
+            .change_volunteer_status(&actor.inner, id, to, reason.as_deref(), on);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// One volunteer: coordinators and admins any, a volunteer their own.
+    fn volunteer(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        volunteer_id: String,
+    ) -> PyResult<Volunteer> {
+        let id = convert::volunteer_id(&volunteer_id)?;
+        Ok(block_on(py, self.inner.volunteer(&actor.inner, id))?
+            .or_raise()?
+            .into())
+    }
+
+    /// All volunteers, optionally of one status, by name.
+    #[pyo3(signature = (actor, *, status = None))]
+    fn volunteers(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        status: Option<String>,
+    ) -> PyResult<Vec<Volunteer>> {
+        let status = convert::opt_code(status.as_deref())?;
+        let all = block_on(py, self.inner.volunteers(&actor.inner, status))?.or_raise()?;
+        Ok(all.into_iter().map(Volunteer::from).collect())
+    }
+
+    // ---- shifts ----
+
+    /// Puts a shift on the roster (coordinators, admins).
+    #[pyo3(signature = (actor, volunteer_id, role, date, start, end, *, note = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn plan_shift(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        volunteer_id: String,
+        role: String,
+        date: NaiveDate,
+        start: NaiveTime,
+        end: NaiveTime,
+        note: Option<String>,
+    ) -> PyResult<Shift> {
+        let input = new_shift(&volunteer_id, &role, date, start, end, note)?;
+        Ok(block_on(py, self.inner.plan_shift(&actor.inner, input))?
+            .or_raise()?
+            .into())
+    }
+
+    /// Records a shift worked without being planned (not in the future).
+    #[pyo3(signature = (actor, volunteer_id, role, date, start, end, *, note = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn record_shift(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        volunteer_id: String,
+        role: String,
+        date: NaiveDate,
+        start: NaiveTime,
+        end: NaiveTime,
+        note: Option<String>,
+    ) -> PyResult<Shift> {
+        let input = new_shift(&volunteer_id, &role, date, start, end, note)?;
+        Ok(block_on(py, self.inner.record_shift(&actor.inner, input))?
+            .or_raise()?
+            .into())
+    }
+
+    /// Marks a planned shift as worked, optionally with the times worked
+    /// (give both `start` and `end`, or neither).
+    #[pyo3(signature = (actor, shift_id, *, start = None, end = None))]
+    fn complete_shift(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        shift_id: String,
+        start: Option<NaiveTime>,
+        end: Option<NaiveTime>,
+    ) -> PyResult<Shift> {
+        let id = convert::shift_id(&shift_id)?;
+        let actual = match (start, end) {
+            (Some(s), Some(e)) => Some(convert::span(s, e)?),
+            (None, None) => None,
+            (Some(_), None) => return Err(both("end")),
+            (None, Some(_)) => return Err(both("start")),
+        };
+        Ok(
+            block_on(py, self.inner.complete_shift(&actor.inner, id, actual))?
+                .or_raise()?
+                .into(),
+        )
+    }
+
+    /// Cancels a planned shift, with an optional reason.
+    #[pyo3(signature = (actor, shift_id, *, reason = None))]
+    fn cancel_shift(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        shift_id: String,
+        reason: Option<String>,
+    ) -> PyResult<Shift> {
+        let id = convert::shift_id(&shift_id)?;
+        let call = self.inner.cancel_shift(&actor.inner, id, reason.as_deref());
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// The roster from `start_date` to `end_date` (inclusive).
+    #[pyo3(signature = (actor, start_date, end_date, *, volunteer_id = None, include_cancelled = false))]
+    fn shifts(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+        volunteer_id: Option<String>,
+        include_cancelled: bool,
+    ) -> PyResult<Vec<Shift>> {
+        let period = convert::period(start_date, end_date)?;
+        let volunteer = volunteer_id
+            .as_deref()
+            .map(convert::volunteer_id)
+            .transpose()?;
+        let call = self
+            .inner
+            .shifts(&actor.inner, period, volunteer, include_cancelled);
+        Ok(block_on(py, call)?
+            .or_raise()?
+            .into_iter()
+            .map(Shift::from)
+            .collect())
+    }
+
+    // ---- hours and milestones ----
+
+    /// Worked hours per volunteer from `start_date` to `end_date`.
+    fn hours_by_volunteer(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+    ) -> PyResult<Vec<HoursByVolunteer>> {
+        let period = convert::period(start_date, end_date)?;
+        let rows = block_on(py, self.inner.hours_by_volunteer(&actor.inner, period))?.or_raise()?;
+        Ok(rows.into_iter().map(HoursByVolunteer::from).collect())
+    }
+
+    /// Worked hours per role from `start_date` to `end_date`.
+    fn hours_by_role(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+    ) -> PyResult<Vec<HoursByRole>> {
+        let period = convert::period(start_date, end_date)?;
+        let rows = block_on(py, self.inner.hours_by_role(&actor.inner, period))?.or_raise()?;
+        Ok(rows.into_iter().map(HoursByRole::from).collect())
+    }
+
+    /// Hour milestones (50/100/250/500/1000) passed from `start_date` to `end_date`.
+    fn milestones(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+    ) -> PyResult<Vec<MilestoneReached>> {
+        let period = convert::period(start_date, end_date)?;
+        let rows = block_on(py, self.inner.milestones(&actor.inner, period))?.or_raise()?;
+        Ok(rows.into_iter().map(MilestoneReached::from).collect())
+    }
+
+    // ---- opening hours, roster gaps, VOG ----
+
+    /// Replaces the weekly opening hours. Each slot is a dict
+    /// `{"weekday", "start", "end", "staffing": {role: count}}`.
+    fn set_opening_hours(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        slots: Vec<Bound<'_, PyDict>>,
+    ) -> PyResult<Vec<OpeningSlot>> {
+        let slots = slots
+            .iter()
+            .enumerate()
+            .map(|(i, s)| convert::opening_slot(i, s))
+            .collect::<PyResult<Vec<_>>>()?;
+        let hours = block_on(py, self.inner.set_opening_hours(&actor.inner, slots))?.or_raise()?;
+        Ok(records::opening_hours(&hours))
+    }
+
+    /// The weekly opening hours, sorted by weekday and time.
+    fn opening_hours(&self, py: Python<'_>, actor: &Actor) -> PyResult<Vec<OpeningSlot>> {
+        let hours = block_on(py, self.inner.opening_hours(&actor.inner))?.or_raise()?;
+        Ok(records::opening_hours(&hours))
+    }
+
+    /// Where the roster falls short of the opening hours' staffing needs.
+    fn roster_gaps(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+    ) -> PyResult<Vec<RosterGap>> {
+        let period = convert::period(start_date, end_date)?;
+        let gaps = block_on(py, self.inner.roster_gaps(&actor.inner, period))?.or_raise()?;
+        Ok(gaps.into_iter().map(RosterGap::from).collect())
+    }
+
+    /// Volunteers whose VOG is missing, expired or expires within `within_days`.
+    #[pyo3(signature = (actor, within_days = 60))]
+    fn vog_expiring(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        within_days: i64,
+    ) -> PyResult<Vec<VogStatus>> {
+        let days = u32::try_from(within_days).map_err(|_| {
+            crate::errors::to_py(Error::validation(
+                "within_days",
+                format!("{within_days} is not a number of days"),
+            ))
+        })?;
+        let rows = block_on(py, self.inner.vog_expiring(&actor.inner, days))?.or_raise()?;
+        Ok(rows.into_iter().map(VogStatus::from).collect())
+    }
+
+    // ---- journal ----
+
+    /// Journal entries after position `after`, oldest first, at most `limit` (admins).
+    #[pyo3(signature = (actor, *, after = 0, limit = 1000))]
+    fn journal(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        after: i64,
+        limit: i64,
+    ) -> PyResult<Vec<JournalRecord>> {
+        // Out-of-range limits go to the core as 0 so that it refuses them with its own message.
+        let limit = u32::try_from(limit).unwrap_or(0);
+        let rows = block_on(py, self.inner.journal(&actor.inner, after, limit))?.or_raise()?;
+        Ok(rows.into_iter().map(JournalRecord::from).collect())
+    }
+}
+
+fn new_shift(
+    volunteer_id: &str,
+    role: &str,
+    date: NaiveDate,
+    start: NaiveTime,
+    end: NaiveTime,
+    note: Option<String>,
+) -> PyResult<NewShift> {
+    Ok(NewShift {
+        volunteer_id: convert::volunteer_id(volunteer_id)?,
+        role: convert::code(role)?,
+        date,
+        span: convert::span(start, end)?,
+        note,
+    })
+}
+
+fn both(missing: &str) -> PyErr {
+    crate::errors::to_py(Error::validation(
+        missing,
+        "give both start and end, or neither",
+    ))
+}

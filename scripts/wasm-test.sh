@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# All WebAssembly tests, in headless Chromium:
+#   1. Rust-side: bindings-wasm/tests/browser.rs via wasm-bindgen-test (chromedriver)
+#   2. the built package (scripts/wasm-build.sh → bindings-wasm/pkg, sizes printed)
+#      type-checked from TypeScript (tsc --noEmit) and loaded by a test page
+#      (bindings-wasm/tests/js/) that also runs examples/web/readme-example.js
+#
+# Assumes (the Makefile's setup installs them): rustup target wasm32-unknown-unknown,
+# wasm-bindgen CLI 0.2.130, chromium, chromedriver, node/npm, python3.
+# Idempotent; runs `npm ci` in bindings-wasm/ when its node_modules are missing.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+chromium_bin="${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
+chromedriver_bin="${CHROMEDRIVER:-$(command -v chromedriver || true)}"
+[[ -n "$chromium_bin" && -n "$chromedriver_bin" ]] || {
+  echo "wasm-test: need chromium and chromedriver (apt-get install -y chromium chromium-driver)" >&2
+  exit 1
+}
+
+step() { printf '\n== %s\n' "$*"; step_start=$SECONDS; }
+took() { printf -- '-- %s: %ds\n' "$1" $((SECONDS - step_start)); }
+
+step "1/4 Rust browser tests (wasm-bindgen-test, headless Chromium)"
+CHROMEDRIVER="$chromedriver_bin" cargo test -p kringloop-wasm --target wasm32-unknown-unknown
+took "rust browser tests"
+
+step "2/4 build the optimised package"
+scripts/wasm-build.sh
+took "package build"
+
+step "3/4 TypeScript consumer against the generated .d.ts (tsc --noEmit)"
+bindings-wasm/node_modules/.bin/tsc -p bindings-wasm/tests/ts/tsconfig.json
+echo "tsc: ok"
+took "tsc"
+
+step "4/4 the built package from JavaScript (test page in headless Chromium)"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$root" >/dev/null 2>&1 &
+server=$!
+profile="$(mktemp -d)"
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$profile"' EXIT
+for _ in $(seq 1 50); do
+  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break
+  sleep 0.1
+done
+url="http://127.0.0.1:$port/bindings-wasm/tests/js/index.html"
+dom="$("$chromium_bin" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+  --disable-background-networking --disable-component-update --disable-sync \
+  --user-data-dir="$profile" --virtual-time-budget=10000 --dump-dom "$url" 2>/dev/null || true)"
+results="$(printf '%s\n' "$dom" | sed -n '/<pre id="results">/,/<\/pre>/p' \
+  | sed -e 's/<pre id="results">//' -e 's#</pre>##' -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g')"
+printf '%s\n' "$results" | grep -E '^(PASS|FAIL|INFO)|^ ' || true
+summary="$(printf '%s\n' "$dom" | sed -n 's/.*<p id="summary">\([^<]*\)<\/p>.*/\1/p')"
+took "page test"
+
+if [[ ! "$summary" =~ ^([0-9]+)\ passed,\ 0\ failed$ ]] || [[ "${BASH_REMATCH[1]}" == 0 ]]; then
+  echo "wasm-test: FAIL: page summary: '${summary:-none (page did not finish)}'" >&2
+  exit 1
+fi
+echo
+echo "wasm-test: page: $summary"
