@@ -1,13 +1,14 @@
 //! Python values → core inputs. Codes go through the core's
 //! `CodeList::parse`, ids through the core's id parsers, spans and periods
 //! through their core constructors, so every refusal carries the core's
-//! message and raises the matching exception.
+//! message and raises the matching exception. Money is an `int` of cents.
 
 use crate::errors::OrRaise;
 use chrono::{NaiveDate, NaiveTime};
 use kringloop::{
-    AvailabilitySlot, CodeList, Error, OpeningSlot, Period, ShiftId, TimeSpan, VolunteerId,
-    VolunteerRole, Weekday,
+    AvailabilitySlot, BasePrice, BasketLine, Category, CodeList, Condition, DonorKind, Error,
+    ItemId, MarkdownStep, Money, NewItem, OpeningSlot, Period, PricingPolicyRaw, SaleId, ShiftId,
+    TagColour, TimeSpan, VolunteerId, VolunteerRole, Weekday,
 };
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -163,4 +164,260 @@ pub fn opening_slot(index: usize, slot: &Bound<'_, PyDict>) -> PyResult<OpeningS
         span,
         staffing,
     })
+}
+
+// ---- stock, pricing and the till ----
+
+/// An item id in its string form.
+pub fn item_id(s: &str) -> PyResult<ItemId> {
+    ItemId::parse(s).or_raise()
+}
+
+/// A sale id in its string form.
+pub fn sale_id(s: &str) -> PyResult<SaleId> {
+    SaleId::parse(s).or_raise()
+}
+
+/// Money from a Python `int` of cents.
+pub fn cents(cents: i64) -> Money {
+    Money::from_cents(cents)
+}
+
+/// A Python `int` as the core's unsigned type `T`; a value outside `T`
+/// (e.g. a negative count) is a `ValidationError` on `field`.
+pub fn whole<T: TryFrom<i64>>(field: &str, value: i64, what: &str) -> kringloop::Result<T> {
+    T::try_from(value).map_err(|_| Error::validation(field, format!("{value} is not {what}")))
+}
+
+/// The arguments of one intake, as Python passes them (to `take_in` as
+/// arguments, to `take_in_batch` as a dict).
+#[derive(Debug, Clone)]
+pub struct ItemArgs {
+    pub category: String,
+    pub description: String,
+    pub condition: String,
+    pub weight_grams: i64,
+    pub quantity: i64,
+    pub donor: Option<String>,
+    pub intake_date: Option<NaiveDate>,
+    pub price_override: Option<i64>,
+}
+
+impl ItemArgs {
+    /// The core's intake input; codes and counts checked on the way.
+    pub fn into_new_item(self) -> kringloop::Result<NewItem> {
+        Ok(NewItem {
+            category: Category::parse(&self.category)?,
+            description: self.description,
+            condition: Condition::parse(&self.condition)?,
+            quantity: whole("quantity", self.quantity, "a number of units")?,
+            weight_grams: whole("weight_grams", self.weight_grams, "a weight in grams")?,
+            donor: self.donor.as_deref().map(DonorKind::parse).transpose()?,
+            intake_date: self.intake_date,
+            price_override: self.price_override.map(cents),
+        })
+    }
+}
+
+const ITEM_KEYS: [&str; 8] = [
+    "category",
+    "description",
+    "condition",
+    "weight_grams",
+    "quantity",
+    "donor",
+    "intake_date",
+    "price_override",
+];
+
+/// Checks that `d` has only keys of `known`, naming `what` (e.g. `item 3`)
+/// in the refusal, which is a `ValidationError` on `field`.
+fn known_keys(d: &Bound<'_, PyDict>, known: &[&str], field: &str, what: &str) -> PyResult<()> {
+    for key in d.keys() {
+        let key: String = key.extract()?;
+        if !known.contains(&key.as_str()) {
+            return Err(crate::errors::to_py(Error::validation(
+                field,
+                format!(
+                    "{what} has an unknown key {key:?}; expected {}",
+                    known.join(", ")
+                ),
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The value of a required key, or a `ValidationError` on `field`.
+fn required<'py>(
+    d: &Bound<'py, PyDict>,
+    key: &str,
+    field: &str,
+    what: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    d.get_item(key)?.ok_or_else(|| {
+        crate::errors::to_py(Error::validation(field, format!("{what} has no {key:?}")))
+    })
+}
+
+/// The value of an optional key; `None` when absent or `None`.
+fn optional<'py, T: for<'a> FromPyObject<'a, 'py>>(
+    d: &Bound<'py, PyDict>,
+    key: &str,
+) -> PyResult<Option<T>> {
+    match d.get_item(key)? {
+        Some(v) if !v.is_none() => Ok(Some(v.extract().map_err(Into::into)?)),
+        _ => Ok(None),
+    }
+}
+
+/// One intake from a dict with the keys of `Hub.take_in`'s arguments
+/// (`category`, `description`, `condition`, `weight_grams` required).
+/// Unknown or missing keys are a `ValidationError` on field `items`;
+/// `number` is the item's position, from 1.
+pub fn item_args(number: usize, d: &Bound<'_, PyDict>) -> PyResult<ItemArgs> {
+    let what = format!("item {number}");
+    known_keys(d, &ITEM_KEYS, "items", &what)?;
+    let get = |key: &str| required(d, key, "items", &what);
+    Ok(ItemArgs {
+        category: get("category")?.extract()?,
+        description: get("description")?.extract()?,
+        condition: get("condition")?.extract()?,
+        weight_grams: get("weight_grams")?.extract()?,
+        quantity: optional(d, "quantity")?.unwrap_or(1),
+        donor: optional(d, "donor")?,
+        intake_date: optional(d, "intake_date")?,
+        price_override: optional(d, "price_override")?,
+    })
+}
+
+const LINE_KEYS: [&str; 2] = ["item_id", "quantity"];
+
+/// Basket lines from an iterable of `(item_id, quantity)` tuples or
+/// `{"item_id", "quantity"}` dicts (not mixed up with a single `str`).
+pub fn basket_lines(lines: &Bound<'_, PyAny>) -> PyResult<Vec<BasketLine>> {
+    if lines.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "expected an iterable of (item_id, quantity) tuples or dicts, not a single str",
+        ));
+    }
+    let mut out = Vec::new();
+    for (i, line) in lines.try_iter()?.enumerate() {
+        let line = line?;
+        let number = i + 1;
+        let (item, quantity): (String, i64) = match line.cast::<PyDict>() {
+            Ok(d) => {
+                let what = format!("line {number}");
+                known_keys(d, &LINE_KEYS, "lines", &what)?;
+                (
+                    required(d, "item_id", "lines", &what)?.extract()?,
+                    required(d, "quantity", "lines", &what)?.extract()?,
+                )
+            }
+            Err(_) => line.extract()?,
+        };
+        let quantity = whole("quantity", quantity, "a number of units")
+            .map_err(|e| match e {
+                Error::Validation { field, reason } => {
+                    Error::validation(field, format!("line {number}: {reason}"))
+                }
+                other => other,
+            })
+            .or_raise()?;
+        out.push(BasketLine {
+            item_id: item_id(&item)?,
+            quantity,
+        });
+    }
+    Ok(out)
+}
+
+const POLICY_KEYS: [&str; 4] = [
+    "base_prices",
+    "rounding_step",
+    "markdown",
+    "city_pass_discount_percent",
+];
+
+/// A pricing policy as Python passes it: the values of
+/// `PricingPolicy.to_dict()`.
+#[derive(Debug, Clone)]
+pub struct PolicyArgs {
+    pub base_prices: Vec<(String, String, i64)>,
+    pub rounding_step: i64,
+    pub markdown: Vec<(i64, i64, String)>,
+    pub city_pass_discount_percent: i64,
+}
+
+impl From<&crate::records::PricingPolicy> for PolicyArgs {
+    fn from(p: &crate::records::PricingPolicy) -> Self {
+        PolicyArgs {
+            base_prices: p.base_prices.clone(),
+            rounding_step: p.rounding_step,
+            markdown: p
+                .markdown
+                .iter()
+                .map(|(w, pct, c)| (i64::from(*w), i64::from(*pct), c.clone()))
+                .collect(),
+            city_pass_discount_percent: i64::from(p.city_pass_discount_percent),
+        }
+    }
+}
+
+impl PolicyArgs {
+    /// From a `PricingPolicy` or a dict shaped like its `to_dict()`; unknown
+    /// or missing keys are a `ValidationError` on field `pricing_policy`.
+    pub fn extract(policy: &Bound<'_, PyAny>) -> PyResult<PolicyArgs> {
+        if let Ok(p) = policy.cast::<crate::records::PricingPolicy>() {
+            return Ok(PolicyArgs::from(p.get()));
+        }
+        let d = policy.cast::<PyDict>().map_err(|_| {
+            PyTypeError::new_err("expected a PricingPolicy or a dict like PricingPolicy.to_dict()")
+        })?;
+        let what = "the policy";
+        known_keys(d, &POLICY_KEYS, "pricing_policy", what)?;
+        let get = |key: &str| required(d, key, "pricing_policy", what);
+        Ok(PolicyArgs {
+            base_prices: get("base_prices")?.extract()?,
+            rounding_step: get("rounding_step")?.extract()?,
+            markdown: get("markdown")?.extract()?,
+            city_pass_discount_percent: get("city_pass_discount_percent")?.extract()?,
+        })
+    }
+
+    /// The core's unvalidated policy (`PricingPolicy::new` validates it).
+    pub fn into_raw(self) -> kringloop::Result<PricingPolicyRaw> {
+        let base_prices = self
+            .base_prices
+            .iter()
+            .map(|(category, condition, price)| {
+                Ok(BasePrice {
+                    category: Category::parse(category)?,
+                    condition: Condition::parse(condition)?,
+                    price: cents(*price),
+                })
+            })
+            .collect::<kringloop::Result<Vec<_>>>()?;
+        let markdown = self
+            .markdown
+            .iter()
+            .map(|(from_week, percent_off, colour)| {
+                Ok(MarkdownStep {
+                    from_week: whole("from_week", *from_week, "a number of weeks")?,
+                    percent_off: whole("percent_off", *percent_off, "a percentage")?,
+                    colour: TagColour::parse(colour)?,
+                })
+            })
+            .collect::<kringloop::Result<Vec<_>>>()?;
+        Ok(PricingPolicyRaw {
+            base_prices,
+            rounding_step: cents(self.rounding_step),
+            markdown,
+            city_pass_discount_percent: whole(
+                "city_pass_discount_percent",
+                self.city_pass_discount_percent,
+                "a percentage",
+            )?,
+        })
+    }
 }

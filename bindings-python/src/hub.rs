@@ -3,18 +3,22 @@
 //! and converts the result; the core checks permissions and rules.
 
 use crate::actor::Actor;
-use crate::convert::{self, Availability, Change, Strings};
+use crate::convert::{self, Availability, Change, ItemArgs, PolicyArgs, Strings};
 use crate::errors::OrRaise;
 use crate::records::{
-    self, HoursByRole, HoursByVolunteer, JournalRecord, MilestoneReached, OpeningSlot, RosterGap,
-    Shift, VogStatus, Volunteer,
+    self, CashUp, HoursByRole, HoursByVolunteer, Item, ItemView, JournalRecord, MilestoneReached,
+    OpeningSlot, PricingPolicy, RosterGap, Sale, SalesRow, Shift, StockMove, StockOnHand,
+    VogStatus, Volunteer,
 };
 use crate::runtime::block_on;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
-use kringloop::{Clock, Error, FixedClock, NewShift, NewVolunteer, SystemClock, VolunteerUpdate};
-use pyo3::exceptions::PyRuntimeError;
+use kringloop::{
+    Basket, Clock, Error, FixedClock, NewCashUp, NewMove, NewShift, NewVolunteer, RefundRequest,
+    SystemClock, VolunteerUpdate,
+};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyString};
 use std::sync::Arc;
 
 /// One hub (a shop with its activities) in a store. Open with `Hub.open`.
@@ -398,6 +402,290 @@ impl Hub {
         })?;
         let rows = block_on(py, self.inner.vog_expiring(&actor.inner, days))?.or_raise()?;
         Ok(rows.into_iter().map(VogStatus::from).collect())
+    }
+
+    // ---- stock: intake, items, moves ----
+
+    /// Takes in one lot of donated goods (volunteers, coordinators, admins).
+    /// `price_override` is in cents.
+    #[pyo3(signature = (actor, category, description, condition, weight_grams, *,
+        quantity = 1, donor = None, intake_date = None, price_override = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn take_in(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        category: String,
+        description: String,
+        condition: String,
+        weight_grams: i64,
+        quantity: i64,
+        donor: Option<String>,
+        intake_date: Option<NaiveDate>,
+        price_override: Option<i64>,
+    ) -> PyResult<Item> {
+        let input = ItemArgs {
+            category,
+            description,
+            condition,
+            weight_grams,
+            quantity,
+            donor,
+            intake_date,
+            price_override,
+        }
+        .into_new_item()
+        .or_raise()?;
+        Ok(block_on(py, self.inner.take_in(&actor.inner, input))?
+            .or_raise()?
+            .into())
+    }
+
+    /// Takes in many lots at once, all or none. Each is a dict with the keys
+    /// of `take_in`'s arguments.
+    fn take_in_batch(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        items: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<Item>> {
+        if items.is_instance_of::<PyDict>() || items.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err(
+                "expected an iterable of dicts (e.g. a list), one per item",
+            ));
+        }
+        let mut args = Vec::new();
+        for (i, item) in items.try_iter()?.enumerate() {
+            let item = item?;
+            let d = item
+                .cast::<PyDict>()
+                .map_err(|_| PyTypeError::new_err(format!("item {}: expected a dict", i + 1)))?;
+            args.push(convert::item_args(i + 1, d)?);
+        }
+        let n = args.len();
+        let inputs = args
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| {
+                a.into_new_item().map_err(|e| match e {
+                    // numbered as the core numbers its own refusals in a batch
+                    Error::Validation { field, reason } if n > 1 => {
+                        Error::validation(field, format!("item {}: {reason}", i + 1))
+                    }
+                    other => other,
+                })
+            })
+            .collect::<kringloop::Result<Vec<_>>>()
+            .or_raise()?;
+        let items = block_on(py, self.inner.take_in_batch(&actor.inner, inputs))?.or_raise()?;
+        Ok(items.into_iter().map(Item::from).collect())
+    }
+
+    /// One item with its stock on hand and today's price tag.
+    fn item(&self, py: Python<'_>, actor: &Actor, item_id: String) -> PyResult<ItemView> {
+        let id = convert::item_id(&item_id)?;
+        Ok(block_on(py, self.inner.item(&actor.inner, id))?
+            .or_raise()?
+            .into())
+    }
+
+    /// An item's ledger, oldest move first.
+    fn moves(&self, py: Python<'_>, actor: &Actor, item_id: String) -> PyResult<Vec<StockMove>> {
+        let id = convert::item_id(&item_id)?;
+        let moves = block_on(py, self.inner.moves(&actor.inner, id))?.or_raise()?;
+        Ok(moves.into_iter().map(StockMove::from).collect())
+    }
+
+    /// Records a `discard`, `recycle`, `transfer`, `correction` or `markdown`
+    /// (`unit_price` in cents: the markdown's new price).
+    #[pyo3(signature = (actor, item_id, kind, *, quantity = 0, unit_price = None, reason = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn record_move(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        item_id: String,
+        kind: String,
+        quantity: i64,
+        unit_price: Option<i64>,
+        reason: Option<String>,
+    ) -> PyResult<StockMove> {
+        let input = NewMove {
+            item_id: convert::item_id(&item_id)?,
+            kind: convert::code(&kind)?,
+            quantity,
+            unit_price: unit_price.map(convert::cents),
+            reason,
+        };
+        Ok(block_on(py, self.inner.record_move(&actor.inner, input))?
+            .or_raise()?
+            .into())
+    }
+
+    // ---- pricing ----
+
+    /// The hub's pricing policy (the standard one until one is set).
+    fn pricing_policy(&self, py: Python<'_>, actor: &Actor) -> PyResult<PricingPolicy> {
+        let policy = block_on(py, self.inner.pricing_policy(&actor.inner))?.or_raise()?;
+        Ok(PricingPolicy::from(&policy))
+    }
+
+    /// Replaces the pricing policy (coordinators, admins) with a
+    /// `PricingPolicy` or a dict shaped like `PricingPolicy.to_dict()`.
+    fn set_pricing_policy(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        policy: &Bound<'_, PyAny>,
+    ) -> PyResult<PricingPolicy> {
+        let raw = PolicyArgs::extract(policy)?.into_raw().or_raise()?;
+        let policy = kringloop::PricingPolicy::new(raw).or_raise()?;
+        let set = block_on(py, self.inner.set_pricing_policy(&actor.inner, policy))?.or_raise()?;
+        Ok(PricingPolicy::from(&set))
+    }
+
+    // ---- the till ----
+
+    /// Sells a basket: `lines` are `(item_id, quantity)` tuples or
+    /// `{"item_id", "quantity"}` dicts; `at` (aware) for a sale recorded later.
+    #[pyo3(signature = (actor, till, lines, *, payment = "cash", city_pass = false, at = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn checkout(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        till: String,
+        lines: &Bound<'_, PyAny>,
+        payment: &str,
+        city_pass: bool,
+        at: Option<DateTime<FixedOffset>>,
+    ) -> PyResult<Sale> {
+        let basket = Basket {
+            till,
+            lines: convert::basket_lines(lines)?,
+            payment: convert::code(payment)?,
+            city_pass,
+            at: at.map(|t| t.with_timezone(&Utc)),
+        };
+        Ok(block_on(py, self.inner.checkout(&actor.inner, basket))?
+            .or_raise()?
+            .into())
+    }
+
+    /// Refunds (part of) a sale as a new reversing sale; `lines` as in
+    /// `checkout`, empty for every line in full.
+    #[pyo3(signature = (actor, sale_id, till, *, lines = None, payment = "cash"))]
+    fn refund(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        sale_id: String,
+        till: String,
+        lines: Option<&Bound<'_, PyAny>>,
+        payment: &str,
+    ) -> PyResult<Sale> {
+        let request = RefundRequest {
+            sale_id: convert::sale_id(&sale_id)?,
+            till,
+            lines: lines
+                .map(convert::basket_lines)
+                .transpose()?
+                .unwrap_or_default(),
+            payment: convert::code(payment)?,
+        };
+        Ok(block_on(py, self.inner.refund(&actor.inner, request))?
+            .or_raise()?
+            .into())
+    }
+
+    /// One sale or refund with its lines.
+    fn sale(&self, py: Python<'_>, actor: &Actor, sale_id: String) -> PyResult<Sale> {
+        let id = convert::sale_id(&sale_id)?;
+        Ok(block_on(py, self.inner.sale(&actor.inner, id))?
+            .or_raise()?
+            .into())
+    }
+
+    /// Counts a till at the end of `date` (default today); amounts in cents.
+    #[pyo3(signature = (actor, till, opening_float, counted, *, date = None))]
+    fn cash_up(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        till: String,
+        opening_float: i64,
+        counted: i64,
+        date: Option<NaiveDate>,
+    ) -> PyResult<CashUp> {
+        let input = NewCashUp {
+            till,
+            date,
+            opening_float: convert::cents(opening_float),
+            counted: convert::cents(counted),
+        };
+        Ok(block_on(py, self.inner.cash_up(&actor.inner, input))?
+            .or_raise()?
+            .into())
+    }
+
+    /// Cash-ups from `start_date` to `end_date` (coordinators, admins).
+    fn cash_ups(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+    ) -> PyResult<Vec<CashUp>> {
+        let period = convert::period(start_date, end_date)?;
+        let rows = block_on(py, self.inner.cash_ups(&actor.inner, period))?.or_raise()?;
+        Ok(rows.into_iter().map(CashUp::from).collect())
+    }
+
+    // ---- stock and sales reports ----
+
+    /// Stock on hand per category and tag colour, valued at the prices of `on` (default today).
+    #[pyo3(signature = (actor, *, on = None))]
+    fn stock_on_hand(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        on: Option<NaiveDate>,
+    ) -> PyResult<Vec<StockOnHand>> {
+        let rows = block_on(py, self.inner.stock_on_hand(&actor.inner, on))?.or_raise()?;
+        Ok(rows.into_iter().map(StockOnHand::from).collect())
+    }
+
+    /// Items in stock taken in more than `weeks` weeks ago, oldest first, at most `limit`.
+    #[pyo3(signature = (actor, weeks, *, limit = 1000))]
+    fn ageing(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        weeks: i64,
+        limit: i64,
+    ) -> PyResult<Vec<ItemView>> {
+        let weeks = convert::whole("weeks", weeks, "a number of weeks").or_raise()?;
+        // Out-of-range limits go to the core as 0 so that it refuses them with its own message.
+        let limit = u32::try_from(limit).unwrap_or(0);
+        let rows = block_on(py, self.inner.ageing(&actor.inner, weeks, limit))?.or_raise()?;
+        Ok(rows.into_iter().map(ItemView::from).collect())
+    }
+
+    /// Revenue, units and weight sold per category per `day`, `week` or `month`.
+    #[pyo3(signature = (actor, start_date, end_date, *, bucket = "month"))]
+    fn sales_report(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+        bucket: &str,
+    ) -> PyResult<Vec<SalesRow>> {
+        let period = convert::period(start_date, end_date)?;
+        let bucket = convert::code(bucket)?;
+        let rows =
+            block_on(py, self.inner.sales_report(&actor.inner, period, bucket))?.or_raise()?;
+        Ok(rows.into_iter().map(SalesRow::from).collect())
     }
 
     // ---- journal ----

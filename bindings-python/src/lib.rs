@@ -11,7 +11,7 @@
 //! | `convert.rs` | Python values → core inputs (codes, ids, dates, slots) |
 //! | `actor.rs` | `Actor` |
 //! | `hub.rs` | `Hub`: the operations |
-//! | `records.rs` | the frozen result objects (`Volunteer`, `Shift`, …) |
+//! | `records.rs` | the frozen result objects (`Volunteer`, `Shift`, `Item`, `Sale`, …) |
 //! | `labels.rs` | `labels(vocabulary)`: codes with Dutch and English labels |
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::todo)]
@@ -46,6 +46,16 @@ fn _kringloop(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<records::Candidate>()?;
     m.add_class::<records::VogStatus>()?;
     m.add_class::<records::JournalRecord>()?;
+    m.add_class::<records::Item>()?;
+    m.add_class::<records::ItemView>()?;
+    m.add_class::<records::PriceTag>()?;
+    m.add_class::<records::StockMove>()?;
+    m.add_class::<records::PricingPolicy>()?;
+    m.add_class::<records::Sale>()?;
+    m.add_class::<records::SaleLine>()?;
+    m.add_class::<records::CashUp>()?;
+    m.add_class::<records::StockOnHand>()?;
+    m.add_class::<records::SalesRow>()?;
     // errors
     errors::register(m)?;
     Ok(())

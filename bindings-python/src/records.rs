@@ -312,6 +312,320 @@ impl From<kringloop::JournalRecord> for JournalRecord {
     }
 }
 
+// ---- stock, pricing and the till (money as integer cents) ----
+
+record! {
+    /// One intake lot of identical donated goods. Money values are `int` cents.
+    Item repr(id, category, description, condition, quantity) {
+        id: String,
+        category: String,
+        description: String,
+        condition: String,
+        quantity: u32,
+        weight_grams: u32,
+        donor: Option<String>,
+        intake_date: NaiveDate,
+        price_override: Option<i64>,
+    }
+}
+
+impl From<kringloop::Item> for Item {
+    fn from(i: kringloop::Item) -> Self {
+        Item {
+            id: i.id.to_string(),
+            category: i.category.code().into(),
+            description: i.description.into(),
+            condition: i.condition.code().into(),
+            quantity: i.quantity,
+            weight_grams: i.weight_grams,
+            donor: i.donor.map(|d| d.code().to_string()),
+            intake_date: i.intake_date,
+            price_override: i.price_override.map(kringloop::Money::cents),
+        }
+    }
+}
+
+record! {
+    /// What an item costs on a day and which tag it wears (cents).
+    PriceTag repr(base, percent_off, colour, price) {
+        base: i64,
+        percent_off: u32,
+        colour: Option<String>,
+        price: i64,
+    }
+}
+
+impl From<kringloop::PriceTag> for PriceTag {
+    fn from(t: kringloop::PriceTag) -> Self {
+        PriceTag {
+            base: t.base.cents(),
+            percent_off: u32::from(t.percent_off),
+            colour: t.colour.map(|c| c.code().to_string()),
+            price: t.price.cents(),
+        }
+    }
+}
+
+record! {
+    /// An item with its stock on hand, its manual price and its price tag on a day.
+    ItemView repr(id, category, description, condition, on_hand, tag) {
+        id: String,
+        category: String,
+        description: String,
+        condition: String,
+        quantity: u32,
+        weight_grams: u32,
+        donor: Option<String>,
+        intake_date: NaiveDate,
+        price_override: Option<i64>,
+        on_hand: i64,
+        manual_price: Option<i64>,
+        tag: PriceTag,
+    }
+}
+
+impl From<kringloop::ItemView> for ItemView {
+    fn from(v: kringloop::ItemView) -> Self {
+        let kringloop::ItemState {
+            item,
+            on_hand,
+            manual_price,
+        } = v.state;
+        let i = Item::from(item);
+        ItemView {
+            id: i.id,
+            category: i.category,
+            description: i.description,
+            condition: i.condition,
+            quantity: i.quantity,
+            weight_grams: i.weight_grams,
+            donor: i.donor,
+            intake_date: i.intake_date,
+            price_override: i.price_override,
+            on_hand,
+            manual_price: manual_price.map(kringloop::Money::cents),
+            tag: v.tag.into(),
+        }
+    }
+}
+
+record! {
+    /// One entry of the append-only stock ledger.
+    StockMove repr(item_id, kind, quantity, date, unit_price) {
+        id: String,
+        item_id: String,
+        kind: String,
+        quantity: i64,
+        date: NaiveDate,
+        at: DateTime<Utc>,
+        actor: String,
+        sale_id: Option<String>,
+        unit_price: Option<i64>,
+        reason: Option<String>,
+    }
+}
+
+impl From<kringloop::StockMove> for StockMove {
+    fn from(m: kringloop::StockMove) -> Self {
+        StockMove {
+            id: m.id.to_string(),
+            item_id: m.item_id.to_string(),
+            kind: m.kind.code().into(),
+            quantity: m.quantity,
+            date: m.date,
+            at: m.at,
+            actor: m.actor,
+            sale_id: m.sale_id.map(|s| s.to_string()),
+            unit_price: m.unit_price.map(kringloop::Money::cents),
+            reason: m.reason.map(String::from),
+        }
+    }
+}
+
+record! {
+    /// The hub's pricing policy. `to_dict()` gives what `Hub.set_pricing_policy` takes.
+    PricingPolicy repr(rounding_step, city_pass_discount_percent) {
+        /// `(category, condition, price)` for every pair.
+        base_prices: Vec<(String, String, i64)>,
+        rounding_step: i64,
+        /// `(from_week, percent_off, colour)` steps.
+        markdown: Vec<(u32, u32, String)>,
+        city_pass_discount_percent: u32,
+    }
+}
+
+impl From<&kringloop::PricingPolicy> for PricingPolicy {
+    fn from(p: &kringloop::PricingPolicy) -> Self {
+        PricingPolicy {
+            base_prices: p
+                .base_prices()
+                .iter()
+                .map(|b| {
+                    let (c, q) = (b.category.code(), b.condition.code());
+                    (c.to_string(), q.to_string(), b.price.cents())
+                })
+                .collect(),
+            rounding_step: p.rounding_step().cents(),
+            markdown: p
+                .markdown()
+                .iter()
+                .map(|s| {
+                    let colour = s.colour.code().to_string();
+                    (s.from_week, u32::from(s.percent_off), colour)
+                })
+                .collect(),
+            city_pass_discount_percent: u32::from(p.city_pass_discount_percent()),
+        }
+    }
+}
+
+record! {
+    /// One line of a sale (negative quantities in a refund); money in cents.
+    SaleLine repr(item_id, category, quantity, unit_price, net) {
+        item_id: String,
+        category: String,
+        quantity: i64,
+        unit_price: i64,
+        line_total: i64,
+        net: i64,
+        weight_grams: i64,
+    }
+}
+
+record! {
+    /// A sale at the till, or with `reverses` a refund of an earlier sale (cents).
+    Sale repr(id, till, date, payment, total, reverses) {
+        id: String,
+        till: String,
+        at: DateTime<Utc>,
+        date: NaiveDate,
+        actor: String,
+        payment: String,
+        city_pass: bool,
+        lines: Vec<SaleLine>,
+        subtotal: i64,
+        discount: i64,
+        rounding: i64,
+        total: i64,
+        reverses: Option<String>,
+    }
+}
+
+impl From<kringloop::Sale> for Sale {
+    fn from(s: kringloop::Sale) -> Self {
+        Sale {
+            id: s.id.to_string(),
+            till: s.till.into(),
+            at: s.at,
+            date: s.date,
+            actor: s.actor,
+            payment: s.payment.code().into(),
+            city_pass: s.city_pass,
+            lines: s
+                .lines
+                .into_iter()
+                .map(|l| SaleLine {
+                    item_id: l.item_id.to_string(),
+                    category: l.category.code().into(),
+                    quantity: l.quantity,
+                    unit_price: l.unit_price.cents(),
+                    line_total: l.line_total.cents(),
+                    net: l.net.cents(),
+                    weight_grams: l.weight_grams,
+                })
+                .collect(),
+            subtotal: s.subtotal.cents(),
+            discount: s.discount.cents(),
+            rounding: s.rounding.cents(),
+            total: s.total.cents(),
+            reverses: s.reverses.map(|r| r.to_string()),
+        }
+    }
+}
+
+record! {
+    /// The count of a till at the end of a day (cents).
+    CashUp repr(till, date, expected, counted, difference) {
+        id: String,
+        till: String,
+        date: NaiveDate,
+        opening_float: i64,
+        cash_sales: i64,
+        cash_refunds: i64,
+        expected: i64,
+        counted: i64,
+        difference: i64,
+        recorded_by: String,
+        at: DateTime<Utc>,
+    }
+}
+
+impl From<kringloop::CashUp> for CashUp {
+    fn from(c: kringloop::CashUp) -> Self {
+        CashUp {
+            id: c.id.to_string(),
+            till: c.till.into(),
+            date: c.date,
+            opening_float: c.opening_float.cents(),
+            cash_sales: c.cash_sales.cents(),
+            cash_refunds: c.cash_refunds.cents(),
+            expected: c.expected.cents(),
+            counted: c.counted.cents(),
+            difference: c.difference.cents(),
+            recorded_by: c.recorded_by,
+            at: c.at,
+        }
+    }
+}
+
+record! {
+    /// Stock on hand of one category and tag colour, valued in cents.
+    StockOnHand repr(category, colour, items, units, value) {
+        category: String,
+        colour: Option<String>,
+        items: i64,
+        units: i64,
+        weight_grams: i64,
+        value: i64,
+    }
+}
+
+impl From<kringloop::StockOnHand> for StockOnHand {
+    fn from(s: kringloop::StockOnHand) -> Self {
+        StockOnHand {
+            category: s.category.code().into(),
+            colour: s.colour.map(|c| c.code().to_string()),
+            items: s.items,
+            units: s.units,
+            weight_grams: s.weight_grams,
+            value: s.value.cents(),
+        }
+    }
+}
+
+record! {
+    /// Sales of one category in one day, week or month (revenue in cents).
+    SalesRow repr(period_start, category, revenue, units) {
+        period_start: NaiveDate,
+        category: String,
+        revenue: i64,
+        units: i64,
+        weight_grams: i64,
+    }
+}
+
+impl From<kringloop::SalesRow> for SalesRow {
+    fn from(r: kringloop::SalesRow) -> Self {
+        SalesRow {
+            period_start: r.period_start,
+            category: r.category.code().into(),
+            revenue: r.revenue.cents(),
+            units: r.units,
+            weight_grams: r.weight_grams,
+        }
+    }
+}
+
 /// A JSON value, handed to Python as `dict`/`list`/`str`/`int`/`float`/`bool`/`None`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Json(pub serde_json::Value);
@@ -396,6 +710,12 @@ impl Repr for DateTime<Utc> {
 impl Repr for i64 {
     fn repr(&self) -> String {
         self.to_string()
+    }
+}
+
+impl Repr for PriceTag {
+    fn repr(&self) -> String {
+        self.__repr__()
     }
 }
 

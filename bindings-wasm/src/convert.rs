@@ -3,12 +3,16 @@
 //! Inputs arrive as plain objects and are read (as JSON) into the core's own
 //! input types, which validate while they deserialise.
 //! A value that cannot be read becomes a core validation error naming the
-//! argument. Results leave through [`output`], which turns maps into plain
-//! objects (`Serializer::json_compatible()`).
+//! argument. Results leave through [`output`], as JSON text parsed by the
+//! engine (`JSON.parse`), so maps become plain objects.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use js_sys::JSON;
-use kringloop::{Actor, Error, Period, Result, Role, TimeSpan, VolunteerId, VolunteerStatus};
+use kringloop::hub::stock::MAX_AGEING_ROWS;
+use kringloop::{
+    Actor, Bucket, Error, ItemId, Period, PricingPolicy, PricingPolicyRaw, Result, Role, SaleId,
+    TimeSpan, VolunteerId, VolunteerStatus,
+};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
@@ -21,11 +25,25 @@ use wasm_bindgen::JsValue;
 /// properties are refused (the core's input types deny unknown fields; the
 /// struct reader of `serde-wasm-bindgen` would skip them silently).
 pub fn input<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T> {
-    let text = JSON::stringify(&value)
+    // Only the `serde_json` call is generic; the steps around it live in
+    // non-generic functions, compiled once rather than once per input type.
+    let text = json_text(value, arg)?;
+    serde_json::from_str(&text).map_err(|e| unreadable(arg, &e))
+}
+
+/// `JSON.stringify(value)`, or a validation error for `arg`.
+#[inline(never)]
+fn json_text(value: JsValue, arg: &str) -> Result<String> {
+    JSON::stringify(&value)
         .ok()
         .and_then(|s| JsValue::from(s).as_string())
-        .ok_or_else(|| Error::validation(arg, "is missing or not plain data"))?;
-    serde_json::from_str(&text).map_err(|e| Error::validation(arg, without_position(&e)))
+        .ok_or_else(|| Error::validation(arg, "is missing or not plain data"))
+}
+
+/// The validation error for an argument `serde_json` could not read.
+#[inline(never)]
+fn unreadable(arg: &str, e: &serde_json::Error) -> Error {
+    Error::validation(arg, without_position(e))
 }
 
 /// A serde_json message without the " at line 1 column 9" that means
@@ -48,10 +66,23 @@ pub fn options<T: DeserializeOwned + Default>(value: Option<JsValue>, arg: &str)
 
 /// Writes a result as plain JavaScript data (objects, arrays, strings,
 /// numbers, `null`).
+///
+/// The value is written as JSON text by `serde_json` and read by the engine's
+/// `JSON.parse`: one crossing of the wasm boundary instead of one per
+/// property, about three times faster for a sale than building the objects
+/// property by property (serde-wasm-bindgen), with the same result: maps
+/// become plain objects, `None` becomes `null`. (All numbers the core returns
+/// are far below 2^53.)
 pub fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| Error::storage(format!("could not convert the result to JavaScript: {e}")))
+    parse(serde_json::to_string(value))
+}
+
+/// `JSON.parse` of a result written by [`output`] (non-generic: compiled once).
+#[inline(never)]
+fn parse(text: serde_json::Result<String>) -> Result<JsValue> {
+    let text = text
+        .map_err(|e| Error::storage(format!("could not convert the result to JavaScript: {e}")))?;
+    JSON::parse(&text).map_err(|_| Error::storage("could not convert the result to JavaScript"))
 }
 
 /// An actor as JavaScript passes it: `{ name, role, volunteerId? }`.
@@ -218,4 +249,66 @@ pub struct JournalOptions {
     /// Most entries to return (default and maximum: the core's page size).
     #[serde(default)]
     pub limit: Option<u32>,
+}
+
+/// An item id from a string.
+pub fn item_id(value: JsValue) -> Result<ItemId> {
+    let s: String = input(value, "item_id")?;
+    ItemId::parse(&s)
+}
+
+/// A sale id from a string.
+pub fn sale_id(value: JsValue) -> Result<SaleId> {
+    let s: String = input(value, "sale_id")?;
+    SaleId::parse(&s)
+}
+
+/// A pricing policy from its plain shape, validated by the core (so a
+/// refusal names the field at fault, e.g. `roundingStep`).
+pub fn pricing_policy(value: JsValue) -> Result<PricingPolicy> {
+    let raw: PricingPolicyRaw = input(value, "policy")?;
+    PricingPolicy::new(raw)
+}
+
+/// Options of `hub.stockOnHand`: `{ on? }`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StockOnHandOptions {
+    /// Value the stock at the prices of this day (default: today).
+    #[serde(default)]
+    pub on: Option<NaiveDate>,
+}
+
+/// Query of `hub.ageing`: `{ weeks, limit? }`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct AgeingInput {
+    weeks: u32,
+    #[serde(default)]
+    limit: Option<u32>,
+}
+
+/// The parts of an ageing query: weeks, and the limit (default: the core's
+/// maximum, [`MAX_AGEING_ROWS`]).
+pub fn ageing_query(value: JsValue) -> Result<(u32, u32)> {
+    let raw: AgeingInput = input(value, "query")?;
+    Ok((raw.weeks, raw.limit.unwrap_or(MAX_AGEING_ROWS)))
+}
+
+/// Query of `hub.salesReport`: `{ from, to, bucket? }`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SalesReportInput {
+    from: NaiveDate,
+    to: NaiveDate,
+    #[serde(default)]
+    bucket: Option<Bucket>,
+}
+
+/// The parts of a sales-report query: the period and the bucket (default
+/// `day`).
+pub fn sales_query(value: JsValue) -> Result<(Period, Bucket)> {
+    let raw: SalesReportInput = input(value, "query")?;
+    let period = Period::new(raw.from, raw.to)?;
+    Ok((period, raw.bucket.unwrap_or(Bucket::Day)))
 }

@@ -49,7 +49,9 @@ pub fn camel_case(snake: &str) -> String {
         if c == '_' {
             upper = !out.is_empty();
         } else if upper {
-            out.extend(c.to_uppercase());
+            // Field names are ASCII snake_case; `char::to_uppercase` would
+            // link the whole Unicode case table (about 10 KB) for nothing.
+            out.push(c.to_ascii_uppercase());
             upper = false;
         } else {
             out.push(c);

@@ -5,8 +5,9 @@ use crate::errors::to_js;
 use wasm_bindgen::prelude::*;
 
 /// The entries of a vocabulary (`"volunteer_role"`, `"volunteer_status"`,
-/// `"shift_status"`, `"weekday"`, `"role"`, `"action"`, `"vog_state"`) as
-/// `[{ code, nl, en }]`. An unknown name throws a `validation` error.
+/// `"shift_status"`, `"weekday"`, `"role"`, `"action"`, `"vog_state"`,
+/// `"category"`, `"condition"`, `"donor_kind"`, `"move_kind"`,
+/// `"payment_method"`, `"tag_colour"`, `"bucket"`) as `[{ code, nl, en }]`. An unknown name throws a `validation` error.
 #[wasm_bindgen(unchecked_return_type = "CodeLabel[]")]
 pub fn labels(
     #[wasm_bindgen(unchecked_param_type = "Vocabulary")] vocabulary: JsValue,

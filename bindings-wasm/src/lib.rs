@@ -11,9 +11,10 @@
 //! | [`volunteers`] | `registerVolunteer`, `updateVolunteer`, `changeVolunteerStatus`, `volunteer`, `volunteers` |
 //! | [`shifts`] | `planShift`, `recordShift`, `completeShift`, `cancelShift`, `shifts`, `hoursByVolunteer`, `hoursByRole`, `milestones` |
 //! | [`roster`] | `setOpeningHours`, `openingHours`, `rosterGaps`, `vogExpiring` |
+//! | [`stock`] | `takeIn`, `takeInBatch`, `item`, `moves`, `recordMove`, `setPricingPolicy`, `pricingPolicy`, `checkout`, `refund`, `sale`, `cashUp`, `cashUps`, `stockOnHand`, `ageing`, `salesReport` |
 //! | [`labels`] | `labels(vocabulary)`, `vocabularies()` |
 //! | [`errors`] | core errors → JavaScript `Error` with `code` (and `field`) |
-//! | [`convert`] | JavaScript values ↔ core types (serde-wasm-bindgen) |
+//! | [`convert`] | JavaScript values ↔ core types (as JSON, through `serde_json`) |
 //! | [`types`] | the TypeScript declarations of every input and output |
 
 #![deny(missing_docs)]
@@ -25,6 +26,7 @@ pub mod hub;
 pub mod labels;
 pub mod roster;
 pub mod shifts;
+pub mod stock;
 pub mod types;
 pub mod volunteers;
 

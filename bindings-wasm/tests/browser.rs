@@ -596,3 +596,880 @@ async fn bad_input_rejects_with_a_code_and_changes_nothing() {
         "a refused call changed something"
     );
 }
+
+// ---------------------------------------------------------------- stock
+
+fn cashier() -> JsValue {
+    js(json!({ "name": "kees", "role": "volunteer" }))
+}
+
+fn id_of(v: &Value) -> JsValue {
+    s(v["id"].as_str().unwrap())
+}
+
+fn line(item: &Value, quantity: u32) -> Value {
+    json!({ "itemId": item["id"], "quantity": quantity })
+}
+
+/// Four lots on the shelf: a coat (clothing b, € 3), three pans (household b,
+/// € 2), four cups (crockery b, € 1,50) and a clock at € 19,99 (rounded to
+/// € 20 under the standard policy's 50-cent step).
+async fn shelf(hub: &Hub) -> Vec<Value> {
+    let items = ok(hub.take_in_batch(
+        cashier(),
+        js(json!([
+            { "category": "clothing", "description": "winterjas", "condition": "b", "quantity": 3, "weightGrams": 1000 },
+            { "category": "household", "description": "steelpan", "condition": "b", "quantity": 3, "weightGrams": 800 },
+            { "category": "crockery", "description": "kopje", "condition": "b", "quantity": 4, "weightGrams": 200 },
+            { "category": "other", "description": "klok", "condition": "a", "weightGrams": 500, "priceOverride": 1999 },
+        ])),
+    ))
+    .await;
+    items.as_array().unwrap().clone()
+}
+
+#[wasm_bindgen_test]
+async fn intake_price_tags_and_moves_through_js() {
+    let hub = open().await;
+    let coat = ok(hub.take_in(
+        cashier(),
+        js(
+            json!({ "category": "clothing", "description": "winterjas", "condition": "b",
+                   "weightGrams": 1200, "donor": "household" }),
+        ),
+    ))
+    .await;
+    let id = coat["id"].as_str().unwrap();
+    assert_eq!(id.len(), 36);
+    assert_eq!(
+        coat,
+        json!({ "id": id, "category": "clothing", "description": "winterjas", "condition": "b",
+                "quantity": 1, "weightGrams": 1200, "donor": "household",
+                "intakeDate": "2026-03-02", "priceOverride": null })
+    );
+    let view = ok(hub.item(cashier(), id_of(&coat))).await;
+    assert_eq!(view["onHand"], 1);
+    assert_eq!(view["manualPrice"], Value::Null);
+    assert_eq!(
+        view["description"], "winterjas",
+        "the item is flattened into the view"
+    );
+    assert_eq!(
+        view["tag"],
+        json!({ "base": 300, "percentOff": 0, "colour": "white", "price": 300 })
+    );
+
+    // Five weeks old: yellow, 25 % off € 5 is € 3,75, rounded (halves up) to € 4.
+    let old = ok(hub.take_in(
+        cashier(),
+        js(
+            json!({ "category": "clothing", "description": "jurk", "condition": "a",
+                   "weightGrams": 400, "intakeDate": "2026-01-26" }),
+        ),
+    ))
+    .await;
+    assert_eq!(
+        ok(hub.item(cashier(), id_of(&old))).await["tag"],
+        json!({ "base": 500, "percentOff": 25, "colour": "yellow", "price": 400 })
+    );
+
+    let batch = ok(hub.take_in_batch(
+        cashier(),
+        js(json!([
+            { "category": "books", "description": "roman", "condition": "a", "quantity": 10, "weightGrams": 300 },
+            { "category": "furniture", "description": "kast", "condition": "c", "weightGrams": 20000,
+              "intakeDate": "2025-12-01", "donor": "clearance" },
+        ])),
+    ))
+    .await;
+    let books = &batch[0];
+    assert_eq!(books["quantity"], 10);
+    assert_eq!(batch.as_array().unwrap().len(), 2);
+    // Thirteen weeks old: red, 75 % off € 10.
+    let kast = ok(hub.item(cashier(), id_of(&batch[1]))).await;
+    assert_eq!(
+        kast["tag"],
+        json!({ "base": 1000, "percentOff": 75, "colour": "red", "price": 250 })
+    );
+
+    // Markdown: a manual price is final and has no colour.
+    let md = ok(hub.record_move(
+        cashier(),
+        js(json!({ "itemId": books["id"], "kind": "markdown", "unitPrice": 150 })),
+    ))
+    .await;
+    assert_eq!(
+        (&md["kind"], &md["quantity"], &md["unitPrice"]),
+        (&json!("markdown"), &json!(0), &json!(150))
+    );
+    let discard = ok(hub.record_move(
+        cashier(),
+        js(json!({ "itemId": books["id"], "kind": "discard", "quantity": 2, "reason": "schimmel" })),
+    ))
+    .await;
+    assert_eq!(discard["quantity"], -2, "a discard removes units");
+    assert_eq!(discard["reason"], "schimmel");
+    assert_eq!(discard["date"], "2026-03-02");
+    assert_eq!(discard["at"], NOW);
+    assert_eq!(discard["actor"], "kees");
+    ok(hub.record_move(
+        cashier(),
+        js(json!({ "itemId": books["id"], "kind": "correction", "quantity": 1, "reason": "telfout" })),
+    ))
+    .await;
+    let view = ok(hub.item(cashier(), id_of(books))).await;
+    assert_eq!(view["onHand"], 9);
+    assert_eq!(view["manualPrice"], 150);
+    assert_eq!(
+        view["tag"],
+        json!({ "base": 150, "percentOff": 0, "colour": null, "price": 150 })
+    );
+    let moves = ok(hub.moves(cashier(), id_of(books))).await;
+    let kinds: Vec<(&str, i64)> = moves
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["kind"].as_str().unwrap(), m["quantity"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("intake", 10),
+            ("markdown", 0),
+            ("discard", -2),
+            ("correction", 1)
+        ]
+    );
+    assert_eq!(moves[0]["saleId"], Value::Null);
+
+    // Ageing: in stock and taken in more than four weeks ago, oldest first.
+    let aged = ok(hub.ageing(cashier(), js(json!({ "weeks": 4 })))).await;
+    let names: Vec<&str> = aged
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["description"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["kast", "jurk"]);
+    assert_eq!(aged[0]["tag"]["colour"], "red");
+    let one = ok(hub.ageing(cashier(), js(json!({ "weeks": 4, "limit": 1 })))).await;
+    assert_eq!(one.as_array().unwrap().len(), 1);
+
+    // The code lists of the shop.
+    assert_eq!(
+        rs(&labels(s("category")).unwrap())
+            .as_array()
+            .unwrap()
+            .len(),
+        8
+    );
+    assert_eq!(
+        rs(&labels(s("payment_method")).unwrap())[1],
+        json!({ "code": "card", "nl": "pin", "en": "card" })
+    );
+    let names = vocabulary_names();
+    for v in [
+        "category",
+        "condition",
+        "donor_kind",
+        "move_kind",
+        "payment_method",
+        "tag_colour",
+        "bucket",
+    ] {
+        assert!(names.contains(&v.to_string()), "{v} missing from {names:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn pricing_policy_through_js() {
+    let hub = open().await;
+    let standard = ok(hub.pricing_policy(researcher())).await;
+    assert_eq!(standard["roundingStep"], 50);
+    assert_eq!(standard["cityPassDiscountPercent"], 25);
+    assert_eq!(standard["basePrices"].as_array().unwrap().len(), 24);
+    assert_eq!(
+        standard["markdown"][1],
+        json!({ "fromWeek": 4, "percentOff": 25, "colour": "yellow" })
+    );
+
+    let mut mine = standard.clone();
+    mine["roundingStep"] = json!(10);
+    mine["cityPassDiscountPercent"] = json!(50);
+    let set = ok(hub.set_pricing_policy(coordinator(), js(mine.clone()))).await;
+    assert_eq!(set, mine);
+    assert_eq!(ok(hub.pricing_policy(cashier())).await, mine);
+
+    rejects(
+        hub.set_pricing_policy(cashier(), js(standard.clone())),
+        "forbidden",
+    )
+    .await;
+    rejects(
+        hub.set_pricing_policy(researcher(), js(standard.clone())),
+        "forbidden",
+    )
+    .await;
+    let mut bad = standard.clone();
+    bad["roundingStep"] = json!(0);
+    let e = rejects(hub.set_pricing_policy(coordinator(), js(bad)), "validation").await;
+    assert_eq!(prop(&e, "field").as_deref(), Some("roundingStep"));
+    let mut bad = standard.clone();
+    bad["basePrices"].as_array_mut().unwrap().pop();
+    let e = rejects(hub.set_pricing_policy(coordinator(), js(bad)), "validation").await;
+    assert_eq!(prop(&e, "field").as_deref(), Some("basePrices"));
+    let mut bad = standard.clone();
+    bad["basePrices"][0]["price"] = json!(-100);
+    let e = rejects(hub.set_pricing_policy(coordinator(), js(bad)), "validation").await;
+    assert_eq!(prop(&e, "field").as_deref(), Some("basePrices"));
+    let mut bad = standard.clone();
+    bad["colours"] = json!([]);
+    let e = rejects(hub.set_pricing_policy(coordinator(), js(bad)), "validation").await;
+    assert_eq!(prop(&e, "field").as_deref(), Some("policy"));
+    assert_eq!(
+        ok(hub.pricing_policy(cashier())).await,
+        mine,
+        "refusals changed the policy"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn checkout_refund_cash_up_and_reports_through_js() {
+    let hub = open().await;
+    let items = shelf(&hub).await;
+    let (coat, pan, cup, clock) = (&items[0], &items[1], &items[2], &items[3]);
+
+    // Card, no pass: exact.
+    let card = ok(hub.checkout(
+        cashier(),
+        js(json!({ "till": "kassa-1", "payment": "card", "lines": [line(coat, 1), line(pan, 1)] })),
+    ))
+    .await;
+    assert_eq!(
+        (
+            &card["subtotal"],
+            &card["discount"],
+            &card["rounding"],
+            &card["total"]
+        ),
+        (&json!(500), &json!(0), &json!(0), &json!(500))
+    );
+    assert_eq!(card["till"], "kassa-1");
+    assert_eq!(card["at"], NOW);
+    assert_eq!(card["date"], "2026-03-02");
+    assert_eq!(card["actor"], "kees");
+    assert_eq!(card["cityPass"], false);
+    assert_eq!(card["reverses"], Value::Null);
+    assert_eq!(
+        card["lines"][0],
+        json!({ "itemId": coat["id"], "category": "clothing", "quantity": 1, "unitPrice": 300,
+                "lineTotal": 300, "net": 300, "weightGrams": 1000 })
+    );
+
+    // Cash with a city pass: € 6,50 − 25 % (€ 1,625 → € 1,63) = € 4,87 → € 4,85.
+    let basket = |payment: &str| {
+        js(
+            json!({ "till": "kassa-1", "payment": payment, "cityPass": true,
+                   "lines": [line(coat, 1), line(pan, 1), line(cup, 1)] }),
+        )
+    };
+    let cash = ok(hub.checkout(cashier(), basket("cash"))).await;
+    assert_eq!(
+        (
+            &cash["subtotal"],
+            &cash["discount"],
+            &cash["rounding"],
+            &cash["total"]
+        ),
+        (&json!(650), &json!(163), &json!(-2), &json!(485))
+    );
+    let nets: i64 = cash["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["net"].as_i64().unwrap())
+        .sum();
+    assert_eq!(nets, 485, "the lines' shares add up to the total");
+    // The same basket by card: no cash rounding.
+    let pass_card = ok(hub.checkout(cashier(), basket("card"))).await;
+    assert_eq!(
+        (
+            &pass_card["discount"],
+            &pass_card["rounding"],
+            &pass_card["total"]
+        ),
+        (&json!(163), &json!(0), &json!(487))
+    );
+    assert_eq!(ok(hub.item(cashier(), id_of(coat))).await["onHand"], 0);
+    assert_eq!(ok(hub.sale(cashier(), id_of(&cash))).await, cash);
+
+    // More than on hand (two cups left, three asked): conflict, nothing written.
+    let before = stock_snapshot(&hub, &items).await;
+    let e = rejects(
+        hub.checkout(
+            cashier(),
+            js(json!({ "till": "kassa-1", "payment": "cash", "lines": [line(clock, 1), line(cup, 3)] })),
+        ),
+        "conflict",
+    )
+    .await;
+    assert!(
+        String::from(e.unchecked_ref::<js_sys::Error>().message()).contains("only 2"),
+        "message names what is left"
+    );
+    assert_eq!(
+        stock_snapshot(&hub, &items).await,
+        before,
+        "a refused sale changed something"
+    );
+
+    // Dutch rounding up: at a 1-cent step the clock costs € 19,99; cash pays € 20,00.
+    let mut policy = ok(hub.pricing_policy(coordinator())).await;
+    policy["roundingStep"] = json!(1);
+    ok(hub.set_pricing_policy(coordinator(), js(policy))).await;
+    let up = ok(hub.checkout(
+        cashier(),
+        js(json!({ "till": "kassa-1", "payment": "cash", "lines": [line(clock, 1)] })),
+    ))
+    .await;
+    assert_eq!(
+        (&up["subtotal"], &up["rounding"], &up["total"]),
+        (&json!(1999), &json!(1), &json!(2000))
+    );
+
+    // Refund one coat of the cash pass sale: at the price charged, with the
+    // pass share (−€ 3,00 + € 0,75), paid back in cash.
+    let refund = ok(hub.refund(
+        cashier(),
+        js(
+            json!({ "saleId": cash["id"], "till": "kassa-1", "payment": "cash",
+                   "lines": [line(coat, 1)] }),
+        ),
+    ))
+    .await;
+    assert_eq!(refund["reverses"], cash["id"]);
+    assert_eq!(refund["cityPass"], true);
+    assert_eq!(refund["lines"][0]["quantity"], -1);
+    assert_eq!(refund["lines"][0]["unitPrice"], 300);
+    assert_eq!(
+        (&refund["subtotal"], &refund["discount"], &refund["total"]),
+        (&json!(-300), &json!(-76), &json!(-225))
+    );
+    assert_eq!(ok(hub.item(cashier(), id_of(coat))).await["onHand"], 1);
+    let coat_moves = ok(hub.moves(cashier(), id_of(coat))).await;
+    let last = coat_moves.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (&last["kind"], &last["quantity"], &last["saleId"]),
+        (&json!("return"), &json!(1), &refund["id"])
+    );
+    // Over-refund: the coat is back already; two cups were never sold here.
+    let before = stock_snapshot(&hub, &items).await;
+    rejects(
+        hub.refund(
+            cashier(),
+            js(json!({ "saleId": cash["id"], "till": "kassa-1", "payment": "cash", "lines": [line(coat, 1)] })),
+        ),
+        "conflict",
+    )
+    .await;
+    rejects(
+        hub.refund(
+            cashier(),
+            js(json!({ "saleId": cash["id"], "till": "kassa-1", "payment": "cash", "lines": [line(cup, 2)] })),
+        ),
+        "conflict",
+    )
+    .await;
+    rejects(
+        hub.refund(
+            cashier(),
+            js(json!({ "saleId": refund["id"], "till": "kassa-1", "payment": "cash" })),
+        ),
+        "conflict",
+    )
+    .await;
+    let e = rejects(
+        hub.refund(
+            cashier(),
+            js(json!({ "saleId": "01890000-0000-7000-8000-000000000000", "till": "kassa-1", "payment": "card" })),
+        ),
+        "not_found",
+    )
+    .await;
+    assert_eq!(prop(&e, "entity").as_deref(), Some("sale"));
+    assert_eq!(
+        stock_snapshot(&hub, &items).await,
+        before,
+        "a refused refund changed something"
+    );
+    // No lines: the whole (card) sale.
+    let whole = ok(hub.refund(
+        cashier(),
+        js(json!({ "saleId": card["id"], "till": "kassa-2", "payment": "card" })),
+    ))
+    .await;
+    assert_eq!(whole["total"], -500);
+    assert_eq!(whole["lines"].as_array().unwrap().len(), 2);
+
+    // Cash-up of kassa-1: € 50 float + € 4,85 + € 20,00 − € 2,25 = € 72,60 expected.
+    let cu = ok(hub.cash_up(
+        cashier(),
+        js(json!({ "till": "kassa-1", "openingFloat": 5000, "counted": 7250 })),
+    ))
+    .await;
+    assert_eq!(
+        (
+            &cu["cashSales"],
+            &cu["cashRefunds"],
+            &cu["expected"],
+            &cu["difference"]
+        ),
+        (&json!(2485), &json!(225), &json!(7260), &json!(-10))
+    );
+    assert_eq!(
+        (&cu["date"], &cu["recordedBy"]),
+        (&json!("2026-03-02"), &json!("kees"))
+    );
+    rejects(
+        hub.cash_up(
+            cashier(),
+            js(json!({ "till": "kassa-1", "openingFloat": 5000, "counted": 7260 })),
+        ),
+        "conflict",
+    )
+    .await;
+    let e = rejects(
+        hub.cash_up(
+            cashier(),
+            js(json!({ "till": "kassa-2", "date": "2026-03-03", "openingFloat": 0, "counted": 0 })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(prop(&e, "field").as_deref(), Some("date"));
+    let march = js(json!({ "from": "2026-03-01", "to": "2026-03-31" }));
+    assert_eq!(
+        ok(hub.cash_ups(coordinator(), march.clone())).await,
+        json!([cu])
+    );
+    rejects(hub.cash_ups(cashier(), march.clone()), "forbidden").await;
+
+    // Reports (researchers may read them): revenue is what was paid, refunds subtract.
+    let by_day = ok(hub.sales_report(researcher(), march.clone())).await;
+    let total: i64 = by_day
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["revenue"].as_i64().unwrap())
+        .sum();
+    assert_eq!(total, 500 + 485 + 487 + 2000 - 225 - 500);
+    assert!(
+        by_day
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["periodStart"] == "2026-03-02")
+    );
+    let clothing = by_day
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["category"] == "clothing")
+        .unwrap();
+    // Coats: 3 sold, 2 back (one from the pass sale, one in the whole card refund).
+    assert_eq!(
+        (&clothing["units"], &clothing["weightGrams"]),
+        (&json!(1), &json!(1000))
+    );
+    let by_month = ok(hub.sales_report(
+        researcher(),
+        js(json!({ "from": "2026-03-01", "to": "2026-03-31", "bucket": "month" })),
+    ))
+    .await;
+    assert_eq!(by_month[0]["periodStart"], "2026-03-01");
+    let by_week = ok(hub.sales_report(
+        researcher(),
+        js(json!({ "from": "2026-03-01", "to": "2026-03-31", "bucket": "week" })),
+    ))
+    .await;
+    assert_eq!(by_week[0]["periodStart"], "2026-03-02");
+    let stock = ok(hub.stock_on_hand(researcher(), None)).await;
+    let units: i64 = stock
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["units"].as_i64().unwrap())
+        .sum();
+    // Taken in 3 + 3 + 4 + 1, sold 3 + 3 + 2 + 1, returned 2 coats and 1 pan.
+    assert_eq!(units, 11 - 9 + 3);
+    let household = stock
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["category"] == "household")
+        .unwrap();
+    assert_eq!(
+        household,
+        &json!({ "category": "household", "colour": "white", "items": 1, "units": 1,
+                 "weightGrams": 800, "value": 200 })
+    );
+    // Valued at later prices: in five weeks the tags are yellow.
+    let later = ok(hub.stock_on_hand(researcher(), Some(js(json!({ "on": "2026-04-06" }))))).await;
+    assert!(
+        later
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["colour"] == "yellow")
+    );
+
+    let journal = ok(hub.journal(admin(), None)).await;
+    let actions: Vec<&str> = journal
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "items.taken_in",
+            "sale.made",
+            "sale.made",
+            "sale.made",
+            "hub.pricing_policy_set",
+            "sale.made",
+            "sale.refunded",
+            "sale.refunded",
+            "till.cashed_up",
+        ]
+    );
+}
+
+/// Everything a refused stock call could have touched.
+async fn stock_snapshot(hub: &Hub, items: &[Value]) -> Value {
+    let mut views = Vec::new();
+    for item in items {
+        views.push(ok(hub.item(admin(), id_of(item))).await);
+        views.push(ok(hub.moves(admin(), id_of(item))).await);
+    }
+    json!({
+        "journal": ok(hub.journal(admin(), None)).await,
+        "items": views,
+        "stock": ok(hub.stock_on_hand(admin(), None)).await,
+        "aged": ok(hub.ageing(admin(), js(json!({ "weeks": 0 })))).await,
+        "sales": ok(hub.sales_report(admin(), js(json!({ "from": "2026-01-01", "to": "2026-12-31" })))).await,
+        "cashUps": ok(hub.cash_ups(admin(), js(json!({ "from": "2026-01-01", "to": "2026-12-31" })))).await,
+        "policy": ok(hub.pricing_policy(admin())).await,
+    })
+}
+
+#[wasm_bindgen_test]
+async fn bad_stock_input_rejects_with_a_code_and_changes_nothing() {
+    let hub = open().await;
+    let items = shelf(&hub).await;
+    let (coat, cup) = (&items[0], &items[2]);
+    let sold = ok(hub.checkout(
+        cashier(),
+        js(json!({ "till": "kassa-1", "payment": "card", "lines": [line(cup, 1)] })),
+    ))
+    .await;
+    let before = stock_snapshot(&hub, &items).await;
+    let unknown = "01890000-0000-7000-8000-000000000000";
+    let item = |extra: Value| {
+        let mut v = json!({ "category": "books", "description": "atlas", "condition": "a", "weightGrams": 900 });
+        v.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        js(v)
+    };
+    let field = |e: &JsValue| prop(e, "field");
+
+    // A researcher reads reports but cannot sell, take in, move or cash up.
+    let basket = js(json!({ "till": "kassa-1", "payment": "cash", "lines": [line(coat, 1)] }));
+    rejects(hub.checkout(researcher(), basket.clone()), "forbidden").await;
+    rejects(hub.take_in(researcher(), item(json!({}))), "forbidden").await;
+    rejects(
+        hub.record_move(
+            researcher(),
+            js(json!({ "itemId": coat["id"], "kind": "discard", "quantity": 1 })),
+        ),
+        "forbidden",
+    )
+    .await;
+    rejects(
+        hub.refund(
+            researcher(),
+            js(json!({ "saleId": sold["id"], "till": "kassa-1", "payment": "card" })),
+        ),
+        "forbidden",
+    )
+    .await;
+    rejects(
+        hub.cash_up(
+            researcher(),
+            js(json!({ "till": "kassa-1", "openingFloat": 0, "counted": 0 })),
+        ),
+        "forbidden",
+    )
+    .await;
+    rejects(hub.item(researcher(), id_of(coat)), "forbidden").await;
+
+    // Zero quantities.
+    let e = rejects(
+        hub.take_in(cashier(), item(json!({ "quantity": 0 }))),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("quantity"));
+    let e = rejects(
+        hub.take_in_batch(
+            cashier(),
+            js(json!([
+                rs(&item(json!({}))),
+                rs(&item(json!({ "quantity": 0 })))
+            ])),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("quantity"));
+    assert!(
+        String::from(e.unchecked_ref::<js_sys::Error>().message()).contains("item 2"),
+        "the message names the bad item's position"
+    );
+    let e = rejects(
+        hub.checkout(
+            cashier(),
+            js(json!({ "till": "kassa-1", "payment": "cash", "lines": [line(coat, 0)] })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("quantity"));
+    let e = rejects(
+        hub.record_move(
+            cashier(),
+            js(json!({ "itemId": coat["id"], "kind": "discard", "quantity": 0 })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("quantity"));
+    // Unknown items and sales; ids that are no ids.
+    let ghost = json!({ "id": unknown });
+    let e = rejects(
+        hub.checkout(
+            cashier(),
+            js(json!({ "till": "kassa-1", "payment": "cash", "lines": [line(coat, 1), line(&ghost, 1)] })),
+        ),
+        "not_found",
+    )
+    .await;
+    assert_eq!(
+        (prop(&e, "entity").as_deref(), prop(&e, "id").as_deref()),
+        (Some("item"), Some(unknown))
+    );
+    rejects(hub.item(cashier(), s(unknown)), "not_found").await;
+    rejects(hub.moves(cashier(), s(unknown)), "not_found").await;
+    rejects(
+        hub.record_move(
+            cashier(),
+            js(json!({ "itemId": unknown, "kind": "discard", "quantity": 1 })),
+        ),
+        "not_found",
+    )
+    .await;
+    let e = rejects(hub.sale(cashier(), s(unknown)), "not_found").await;
+    assert_eq!(prop(&e, "entity").as_deref(), Some("sale"));
+    let e = rejects(hub.item(cashier(), s("jas")), "validation").await;
+    assert_eq!(field(&e).as_deref(), Some("itemId"));
+    let e = rejects(hub.sale(cashier(), JsValue::from(7)), "validation").await;
+    assert_eq!(field(&e).as_deref(), Some("saleId"));
+    // Negative prices.
+    let e = rejects(
+        hub.take_in(cashier(), item(json!({ "priceOverride": -100 }))),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("priceOverride"));
+    let e = rejects(
+        hub.record_move(
+            cashier(),
+            js(json!({ "itemId": coat["id"], "kind": "markdown", "unitPrice": -1 })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("unitPrice"));
+    // Money is whole cents, not euros with decimals.
+    let e = rejects(
+        hub.take_in(cashier(), item(json!({ "priceOverride": 2.5 }))),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("input"));
+    // Empty basket, empty batch, a line twice, unknown property, unknown payment.
+    let e = rejects(
+        hub.checkout(
+            cashier(),
+            js(json!({ "till": "kassa-1", "payment": "cash", "lines": [] })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("lines"));
+    let e = rejects(hub.take_in_batch(cashier(), js(json!([]))), "validation").await;
+    assert_eq!(field(&e).as_deref(), Some("items"));
+    let e = rejects(
+        hub.checkout(
+            cashier(),
+            js(json!({ "till": "kassa-1", "payment": "cash", "lines": [line(coat, 1), line(coat, 1)] })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("lines"));
+    let e = rejects(
+        hub.checkout(
+            cashier(),
+            js(json!({ "till": "kassa-1", "payment": "cash", "citypass": true, "lines": [line(coat, 1)] })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("basket"));
+    rejects(
+        hub.checkout(
+            cashier(),
+            js(json!({ "till": "kassa-1", "payment": "cheque", "lines": [line(coat, 1)] })),
+        ),
+        "validation",
+    )
+    .await;
+    let e = rejects(
+        hub.checkout(
+            cashier(),
+            js(json!({ "till": " ", "payment": "cash", "lines": [line(coat, 1)] })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("till"));
+    let e = rejects(
+        hub.checkout(
+            cashier(),
+            js(json!({ "till": "kassa-1", "payment": "cash", "at": "2026-03-02T13:00:00Z", "lines": [line(coat, 1)] })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("at"));
+    // Intake and move rules.
+    let e = rejects(
+        hub.take_in(cashier(), item(json!({ "intakeDate": "2026-03-03" }))),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("intakeDate"));
+    let e = rejects(
+        hub.take_in(cashier(), item(json!({ "weightGrams": 0 }))),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("weightGrams"));
+    let e = rejects(
+        hub.take_in(cashier(), item(json!({ "description": "" }))),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("description"));
+    let e = rejects(
+        hub.record_move(
+            cashier(),
+            js(json!({ "itemId": coat["id"], "kind": "sale", "quantity": 1 })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("kind"));
+    let e = rejects(
+        hub.record_move(
+            cashier(),
+            js(json!({ "itemId": coat["id"], "kind": "correction", "quantity": -1 })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("reason"));
+    rejects(
+        hub.record_move(
+            cashier(),
+            js(json!({ "itemId": coat["id"], "kind": "transfer", "quantity": 4 })),
+        ),
+        "conflict",
+    )
+    .await;
+    // Refund shape and cash-up amounts.
+    let e = rejects(
+        hub.refund(
+            cashier(),
+            js(json!({ "saleId": sold["id"], "till": "kassa-1", "payment": "card", "lines": [line(coat, 1)] })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("lines"));
+    let e = rejects(
+        hub.cash_up(
+            cashier(),
+            js(json!({ "till": "kassa-1", "openingFloat": -1, "counted": 0 })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("openingFloat"));
+    // Report queries.
+    let e = rejects(
+        hub.ageing(cashier(), js(json!({ "weeks": 4, "limit": 0 }))),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("limit"));
+    let e = rejects(
+        hub.ageing(cashier(), js(json!({ "weeks": -1 }))),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("query"));
+    let e = rejects(
+        hub.sales_report(
+            researcher(),
+            js(json!({ "from": "2026-03-31", "to": "2026-03-01" })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("period"));
+    let e = rejects(
+        hub.sales_report(
+            researcher(),
+            js(json!({ "from": "2026-03-01", "to": "2026-03-31", "bucket": "year" })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("query"));
+    let e = rejects(
+        hub.stock_on_hand(researcher(), Some(js(json!({ "on": "morgen" })))),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("options"));
+
+    assert_eq!(
+        stock_snapshot(&hub, &items).await,
+        before,
+        "a refused call changed something"
+    );
+}

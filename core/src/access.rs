@@ -44,6 +44,16 @@ code_list! {
         ManageHubSettings = ("manage_hub_settings", "hubinstellingen beheren", "manage hub settings"),
         /// Read the journal of changes.
         ReadJournal = ("read_journal", "logboek inzien", "read the journal"),
+        /// Take in donated goods.
+        IntakeGoods = ("intake_goods", "goederen innemen", "take in goods"),
+        /// Sell at the till and refund.
+        Sell = ("sell", "afrekenen", "sell at the till"),
+        /// Record a discard, recycling, transfer, correction or markdown.
+        RecordStockMove = ("record_stock_move", "voorraadmutatie boeken", "record a stock move"),
+        /// Count the till at the end of the day.
+        CashUp = ("cash_up", "kas opmaken", "cash up a till"),
+        /// Look up items, their stock, moves and sales.
+        ReadStock = ("read_stock", "voorraad inzien", "read stock and sales"),
     }
 }
 
@@ -71,6 +81,7 @@ pub fn grant(role: Role, action: Action) -> Grant {
         (Role::Coordinator, _) => All,
         (Role::Volunteer, ReadVolunteer | ReadVolunteerReports) => Own,
         (Role::Volunteer, ReadRoster | ReadAggregates) => All,
+        (Role::Volunteer, IntakeGoods | Sell | RecordStockMove | CashUp | ReadStock) => All,
         (Role::Volunteer, _) => Deny,
         (Role::Researcher, ReadAggregates) => All,
         (Role::Researcher, _) => Deny,

@@ -81,6 +81,26 @@ typed_id!(
     "shift"
 );
 typed_id!(
+    /// Identifies an item (one intake lot of identical goods).
+    ItemId,
+    "item"
+);
+typed_id!(
+    /// Identifies a stock move in the ledger.
+    MoveId,
+    "stock_move"
+);
+typed_id!(
+    /// Identifies a sale (or a refund, which is a reversing sale).
+    SaleId,
+    "sale"
+);
+typed_id!(
+    /// Identifies a cash-up.
+    CashUpId,
+    "cash_up"
+);
+typed_id!(
     /// Identifies a journal entry.
     JournalEntryId,
     "journal_entry"

@@ -44,6 +44,7 @@ pub mod journal;
 pub mod money;
 pub mod roster;
 pub mod shift;
+pub mod stock;
 pub mod store;
 pub mod text;
 pub mod vocabulary;
@@ -56,7 +57,7 @@ pub use code_list::{CodeLabel, CodeList, Lang};
 pub use error::{Error, ErrorCode, Result};
 pub use hub::Hub;
 pub use hub::open::StoreUrl;
-pub use id::{HubId, JournalEntryId, ShiftId, VolunteerId};
+pub use id::{CashUpId, HubId, ItemId, JournalEntryId, MoveId, SaleId, ShiftId, VolunteerId};
 pub use journal::{JournalEntry, JournalRecord};
 pub use money::Money;
 pub use roster::{Candidate, OpeningHours, OpeningSlot, RosterGap, roster_gaps};
@@ -64,12 +65,15 @@ pub use shift::{
     HoursByRole, HoursByVolunteer, MILESTONE_HOURS, MilestoneReached, NewShift, Shift, ShiftStatus,
     milestones_reached,
 };
+pub use stock::*;
 #[cfg(feature = "postgres")]
 pub use store::PostgresStore;
 #[cfg(feature = "sqlite")]
 pub use store::SqliteStore;
-pub use store::{MemoryStore, ShiftQuery, Store};
-pub use text::{ActorName, Contact, DisplayName, HubSlug, Note, Reason, Skill};
+pub use store::{MemoryStore, ShiftQuery, StockStore, Store};
+pub use text::{
+    ActorName, Contact, DisplayName, HubSlug, ItemDescription, Note, Reason, Skill, TillName,
+};
 pub use vocabulary::{vocabularies, vocabulary};
 pub use volunteer::{
     AvailabilitySlot, NewVolunteer, StatusChange, VogState, VogStatus, Volunteer, VolunteerRole,

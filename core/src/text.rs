@@ -94,6 +94,14 @@ text_newtype!(
     ActorName, field = "actor", max = 80, multiline = false
 );
 text_newtype!(
+    /// What a donated item is, as written on its label (e.g. "blauwe theepot").
+    ItemDescription, field = "description", max = 200, multiline = false
+);
+text_newtype!(
+    /// The name of a till (a cash register), e.g. "kassa-1".
+    TillName, field = "till", max = 40, multiline = false
+);
+text_newtype!(
     /// A short free-text note.
     Note, field = "note", max = 1000, multiline = true
 );

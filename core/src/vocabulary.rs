@@ -4,13 +4,14 @@
 
 use crate::code_list::{CodeLabel, CodeList, labels};
 use crate::{
-    Action, Error, Result, Role, ShiftStatus, VogState, VolunteerRole, VolunteerStatus, Weekday,
+    Action, Bucket, Category, Condition, DonorKind, Error, MoveKind, PaymentMethod, Result, Role,
+    ShiftStatus, TagColour, VogState, VolunteerRole, VolunteerStatus, Weekday,
 };
 
 /// A vocabulary's name and how to list its entries.
 type Entry = (&'static str, fn() -> Vec<CodeLabel>);
 
-const ALL: [Entry; 7] = [
+const ALL: [Entry; 14] = [
     (Role::NAME, labels::<Role>),
     (Action::NAME, labels::<Action>),
     (Weekday::NAME, labels::<Weekday>),
@@ -18,6 +19,13 @@ const ALL: [Entry; 7] = [
     (VolunteerStatus::NAME, labels::<VolunteerStatus>),
     (ShiftStatus::NAME, labels::<ShiftStatus>),
     (VogState::NAME, labels::<VogState>),
+    (Category::NAME, labels::<Category>),
+    (Condition::NAME, labels::<Condition>),
+    (DonorKind::NAME, labels::<DonorKind>),
+    (MoveKind::NAME, labels::<MoveKind>),
+    (PaymentMethod::NAME, labels::<PaymentMethod>),
+    (TagColour::NAME, labels::<TagColour>),
+    (Bucket::NAME, labels::<Bucket>),
 ];
 
 /// The names of all vocabularies, e.g. `volunteer_role`.

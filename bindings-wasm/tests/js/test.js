@@ -8,6 +8,7 @@ const NOW = "2026-03-02T12:00:00Z";
 const anna = { name: "anna", role: "coordinator" };
 const admin = { name: "beheer", role: "admin" };
 const researcher = { name: "onderzoek", role: "researcher" };
+const kees = { name: "kees", role: "volunteer" };
 
 async function test(name, fn) {
   try {
@@ -62,6 +63,43 @@ async function snapshot(hub) {
     await hub.shifts(admin, { from: "2026-01-01", to: "2026-12-31", includeCancelled: true }),
     await hub.openingHours(admin),
   ]);
+}
+
+/** A hub with four lots: 3 coats (€ 3), 3 pans (€ 2), 4 cups (€ 1,50), a clock (€ 19,99 → € 20). */
+async function shop() {
+  const hub = await Hub.open("memory:", "oude-bieb", { now: NOW });
+  const [coat, pan, cup, clock] = await hub.takeInBatch(kees, [
+    { category: "clothing", description: "winterjas", condition: "b", quantity: 3, weightGrams: 1000 },
+    { category: "household", description: "steelpan", condition: "b", quantity: 3, weightGrams: 800 },
+    { category: "crockery", description: "kopje", condition: "b", quantity: 4, weightGrams: 200 },
+    { category: "other", description: "klok", condition: "a", weightGrams: 500, priceOverride: 1999 },
+  ]);
+  return { hub, coat, pan, cup, clock, items: [coat, pan, cup, clock] };
+}
+
+const line = (item, quantity) => ({ itemId: item.id, quantity });
+const unknownId = "01890000-0000-7000-8000-000000000000";
+
+async function stockSnapshot(hub, items) {
+  const views = [];
+  for (const it of items) views.push(await hub.item(admin, it.id), await hub.moves(admin, it.id));
+  const year = { from: "2026-01-01", to: "2026-12-31" };
+  return JSON.stringify([
+    await hub.journal(admin), views, await hub.stockOnHand(admin), await hub.salesReport(admin, year),
+    await hub.cashUps(admin, year), await hub.pricingPolicy(admin),
+  ]);
+}
+
+/** The `js` blocks of the "Stock, pricing and the till" section of docs/web.md, as one program. */
+async function docsStockProgram() {
+  const text = await (await fetch("../../../docs/web.md")).text();
+  const start = text.indexOf("\n## Stock, pricing and the till");
+  ok(start >= 0, "stock section in docs/web.md");
+  const end = text.indexOf("\n## ", start + 1);
+  const section = text.slice(start, end);
+  const blocks = [...section.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+  ok(blocks.length >= 5, `js blocks in the stock section: ${blocks.length}`);
+  return blocks.join("\n");
 }
 
 async function run() {
@@ -191,6 +229,141 @@ async function run() {
       await hub.planShift(anna, { volunteerId: v.id, role: "cashier", date: "2026-03-03", start: "10:00", end: "13:00" });
     }
     eq((await hub.shifts(anna, { from: "2026-03-03", to: "2026-03-03" })).length, 1000, "shifts");
+  });
+
+  await test("stock: intake single and batch, price tags, markdown and discard", async () => {
+    const hub = await Hub.open("memory:", "oude-bieb", { now: NOW });
+    const coat = await hub.takeIn(kees, {
+      category: "clothing", description: "winterjas", condition: "b", weightGrams: 1200, donor: "household",
+    });
+    eq(coat, {
+      id: coat.id, category: "clothing", description: "winterjas", condition: "b", quantity: 1,
+      weightGrams: 1200, donor: "household", intakeDate: "2026-03-02", priceOverride: null,
+    }, "item");
+    const view = await hub.item(kees, coat.id);
+    eq([view.onHand, view.manualPrice, view.description], [1, null, "winterjas"], "view");
+    eq(view.tag, { base: 300, percentOff: 0, colour: "white", price: 300 }, "tag");
+    const [books, dress] = await hub.takeInBatch(kees, [
+      { category: "books", description: "roman", condition: "a", quantity: 10, weightGrams: 300 },
+      { category: "clothing", description: "jurk", condition: "a", weightGrams: 400, intakeDate: "2026-01-26" },
+    ]);
+    eq((await hub.item(kees, dress.id)).tag, { base: 500, percentOff: 25, colour: "yellow", price: 400 }, "five weeks: yellow");
+    const md = await hub.recordMove(kees, { itemId: books.id, kind: "markdown", unitPrice: 150 });
+    eq([md.kind, md.quantity, md.unitPrice], ["markdown", 0, 150], "markdown move");
+    const d = await hub.recordMove(kees, { itemId: books.id, kind: "discard", quantity: 2 });
+    eq([d.kind, d.quantity, d.date, d.actor], ["discard", -2, "2026-03-02", "kees"], "discard move");
+    const bv = await hub.item(kees, books.id);
+    eq([bv.onHand, bv.manualPrice], [8, 150], "after moves");
+    eq(bv.tag, { base: 150, percentOff: 0, colour: null, price: 150 }, "manual price tag");
+    eq((await hub.moves(kees, books.id)).map((m) => [m.kind, m.quantity]), [["intake", 10], ["markdown", 0], ["discard", -2]], "ledger");
+    eq((await hub.ageing(kees, { weeks: 4 })).map((v) => v.description), ["jurk"], "ageing");
+    eq(labels("condition").map((l) => l.code), ["a", "b", "c"], "condition codes");
+    for (const v of ["category", "condition", "donor_kind", "move_kind", "payment_method", "tag_colour", "bucket"]) {
+      ok(vocabularies().includes(v), `vocabulary ${v}`);
+    }
+  });
+
+  await test("stock: checkout by card and cash (Dutch rounding), city pass, oversell refused", async () => {
+    const { hub, coat, pan, cup, clock, items } = await shop();
+    const card = await hub.checkout(kees, { till: "kassa-1", payment: "card", lines: [line(coat, 1), line(pan, 1)] });
+    eq([card.subtotal, card.discount, card.rounding, card.total], [500, 0, 0, 500], "card totals");
+    eq([card.till, card.at, card.date, card.cityPass, card.reverses], ["kassa-1", NOW, "2026-03-02", false, null], "card header");
+    eq(card.lines[0], { itemId: coat.id, category: "clothing", quantity: 1, unitPrice: 300, lineTotal: 300, net: 300, weightGrams: 1000 }, "line");
+    const basket = (payment) => ({ till: "kassa-1", payment, cityPass: true, lines: [line(coat, 1), line(pan, 1), line(cup, 1)] });
+    const cash = await hub.checkout(kees, basket("cash"));
+    eq([cash.subtotal, cash.discount, cash.rounding, cash.total], [650, 163, -2, 485], "cash with pass: 4,87 → 4,85");
+    eq(cash.lines.reduce((a, l) => a + l.net, 0), 485, "nets add up");
+    const passCard = await hub.checkout(kees, basket("card"));
+    eq([passCard.discount, passCard.rounding, passCard.total], [163, 0, 487], "card with pass");
+    eq(await hub.sale(kees, cash.id), cash, "read back");
+    const before = await stockSnapshot(hub, items);
+    await rejects(hub.checkout(kees, { till: "kassa-1", payment: "cash", lines: [line(clock, 1), line(cup, 3)] }), "conflict");
+    await rejects(hub.checkout(kees, { till: "kassa-1", payment: "cash", lines: [line(coat, 1)] }), "conflict");
+    eq(await stockSnapshot(hub, items), before, "a refused sale changed something");
+    const policy = await hub.pricingPolicy(anna);
+    await hub.setPricingPolicy(anna, { ...policy, roundingStep: 1 });
+    const up = await hub.checkout(kees, { till: "kassa-1", payment: "cash", lines: [line(clock, 1)] });
+    eq([up.subtotal, up.rounding, up.total], [1999, 1, 2000], "cash 19,99 → 20,00");
+  });
+
+  await test("stock: refund, over-refund, cash-up twice, reports", async () => {
+    const { hub, coat, pan, cup, items } = await shop();
+    const cash = await hub.checkout(kees, { till: "kassa-1", payment: "cash", cityPass: true, lines: [line(coat, 1), line(pan, 1), line(cup, 1)] });
+    const card = await hub.checkout(kees, { till: "kassa-2", payment: "card", lines: [line(coat, 2)] });
+    const back = await hub.refund(kees, { saleId: cash.id, till: "kassa-1", payment: "cash", lines: [line(coat, 1)] });
+    eq([back.reverses, back.cityPass, back.subtotal, back.discount, back.total], [cash.id, true, -300, -76, -225], "refund");
+    eq(back.lines[0].quantity, -1, "negative line");
+    eq((await hub.moves(kees, coat.id)).at(-1).kind, "return", "return move");
+    const before = await stockSnapshot(hub, items);
+    await rejects(hub.refund(kees, { saleId: cash.id, till: "kassa-1", payment: "cash", lines: [line(coat, 1)] }), "conflict");
+    await rejects(hub.refund(kees, { saleId: cash.id, till: "kassa-1", payment: "cash", lines: [line(cup, 2)] }), "conflict");
+    await rejects(hub.refund(kees, { saleId: back.id, till: "kassa-1", payment: "cash" }), "conflict");
+    await rejects(hub.refund(kees, { saleId: unknownId, till: "kassa-1", payment: "cash" }), "not_found");
+    eq(await stockSnapshot(hub, items), before, "a refused refund changed something");
+    const whole = await hub.refund(kees, { saleId: card.id, till: "kassa-2", payment: "card" });
+    eq([whole.total, whole.lines[0].quantity], [-600, -2], "whole refund");
+    const cu = await hub.cashUp(kees, { till: "kassa-1", openingFloat: 5000, counted: 5255 });
+    eq([cu.cashSales, cu.cashRefunds, cu.expected, cu.difference, cu.date], [485, 225, 5260, -5, "2026-03-02"], "cash-up");
+    await rejects(hub.cashUp(kees, { till: "kassa-1", openingFloat: 5000, counted: 5260 }), "conflict");
+    const march = { from: "2026-03-01", to: "2026-03-31" };
+    eq(await hub.cashUps(anna, march), [cu], "cash-ups");
+    const rows = await hub.salesReport(researcher, march);
+    eq(rows.reduce((a, r) => a + r.revenue, 0), 485 + 600 - 225 - 600, "revenue");
+    eq(rows.map((r) => r.category), ["clothing", "crockery", "household"], "categories in order");
+    eq((await hub.salesReport(researcher, { ...march, bucket: "month" }))[0].periodStart, "2026-03-01", "month bucket");
+    const stock = await hub.stockOnHand(researcher);
+    eq(stock.find((r) => r.category === "clothing"), { category: "clothing", colour: "white", items: 1, units: 3, weightGrams: 3000, value: 900 }, "coats back on the shelf");
+    ok((await hub.stockOnHand(researcher, { on: "2026-04-06" })).every((r) => r.colour === "yellow"), "later: yellow");
+  });
+
+  await test("stock: forbidden roles and bad input change nothing", async () => {
+    const { hub, coat, cup, items } = await shop();
+    const sold = await hub.checkout(kees, { till: "kassa-1", payment: "card", lines: [line(cup, 1)] });
+    const before = await stockSnapshot(hub, items);
+    const atlas = (extra = {}) => ({ category: "books", description: "atlas", condition: "a", weightGrams: 900, ...extra });
+    const basket = (lines, extra = {}) => ({ till: "kassa-1", payment: "cash", lines, ...extra });
+    await rejects(hub.checkout(researcher, basket([line(coat, 1)])), "forbidden");
+    await rejects(hub.takeIn(researcher, atlas()), "forbidden");
+    await rejects(hub.recordMove(researcher, { itemId: coat.id, kind: "discard", quantity: 1 }), "forbidden");
+    await rejects(hub.refund(researcher, { saleId: sold.id, till: "kassa-1", payment: "card" }), "forbidden");
+    await rejects(hub.cashUp(researcher, { till: "kassa-1", openingFloat: 0, counted: 0 }), "forbidden");
+    await rejects(hub.setPricingPolicy(kees, await hub.pricingPolicy(kees)), "forbidden");
+    await rejects(hub.takeIn(kees, atlas({ quantity: 0 })), "validation", "quantity");
+    const batch = await rejects(hub.takeInBatch(kees, [atlas(), atlas({ quantity: 0 })]), "validation", "quantity");
+    ok(batch.message.includes("item 2"), `batch message: ${batch.message}`);
+    await rejects(hub.checkout(kees, basket([line(coat, 0)])), "validation", "quantity");
+    const nf = await rejects(hub.checkout(kees, basket([line(coat, 1), { itemId: unknownId, quantity: 1 }])), "not_found");
+    eq([nf.entity, nf.id], ["item", unknownId], "not_found details");
+    await rejects(hub.item(kees, unknownId), "not_found");
+    await rejects(hub.recordMove(kees, { itemId: unknownId, kind: "discard", quantity: 1 }), "not_found");
+    await rejects(hub.sale(kees, unknownId), "not_found");
+    await rejects(hub.takeIn(kees, atlas({ priceOverride: -100 })), "validation", "priceOverride");
+    await rejects(hub.recordMove(kees, { itemId: coat.id, kind: "markdown", unitPrice: -1 }), "validation", "unitPrice");
+    await rejects(hub.takeIn(kees, atlas({ priceOverride: 2.5 })), "validation", "input");
+    await rejects(hub.checkout(kees, basket([])), "validation", "lines");
+    await rejects(hub.takeInBatch(kees, []), "validation", "items");
+    await rejects(hub.checkout(kees, basket([line(coat, 1)], { citypass: true })), "validation", "basket");
+    await rejects(hub.item(kees, "jas"), "validation", "itemId");
+    await rejects(hub.recordMove(kees, { itemId: coat.id, kind: "transfer", quantity: 4 }), "conflict");
+    await rejects(hub.salesReport(researcher, { from: "2026-03-31", to: "2026-03-01" }), "validation", "period");
+    await rejects(hub.ageing(kees, { weeks: 4, limit: 0 }), "validation", "limit");
+    eq(await stockSnapshot(hub, items), before, "state after refused calls");
+  });
+
+  await test("docs/web.md stock section runs as written", async () => {
+    const program = await docsStockProgram();
+    const lines = [];
+    const print = { log: (...args) => lines.push(args.join(" ")) };
+    const AsyncFunction = (async () => {}).constructor;
+    await new AsyncFunction("Hub", "labels", "vocabularies", "console", program)(Hub, labels, vocabularies, print);
+    for (const l of lines) results.push(`INFO docs: ${l}`);
+    eq(lines, [
+      "1 300 white 0",
+      "intake 4", "discard -1", "1999",
+      "650 163 -2 485", "1999 0", "conflict", "-225 true", "5260 -5",
+      "clothing white 1 300", "crockery white 2 300",
+      "2026-03-02 clothing -1 0", "2026-03-02 crockery 112 1", "2026-03-02 household 149 1", "2026-03-02 other 1999 1",
+    ], "printed lines");
   });
 
   await test("README example (examples/web/readme-example.js)", async () => {

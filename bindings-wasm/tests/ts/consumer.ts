@@ -5,10 +5,18 @@ import init, {
   Hub,
   labels,
   type Actor,
+  type Basket,
   type CodeLabel,
+  type Item,
+  type ItemView,
   type KringloopError,
+  type PricingPolicy,
   type RosterGap,
+  type Sale,
+  type SalesRow,
   type Shift,
+  type StockOnHand,
+  type TagColour,
   type Volunteer,
 } from "../../pkg/kringloop_wasm.js";
 
@@ -28,6 +36,44 @@ export async function demo(): Promise<string> {
   const roles: CodeLabel[] = labels("volunteer_role");
   const minutes: number = (await hub.hoursByRole(anna, { from: "2026-03-01", to: "2026-03-31" }))[0]?.minutes ?? 0;
 
+  // A typed checkout: intake, a basket, a sale, the reports.
+  const kees: Actor = { name: "kees", role: "volunteer" };
+  const [coat, cup]: Item[] = await hub.takeInBatch(kees, [
+    { category: "clothing", description: "winterjas", condition: "b", weightGrams: 1200 },
+    { category: "crockery", description: "kopje", condition: "b", quantity: 4, weightGrams: 200, donor: "household" },
+  ]);
+  const view: ItemView = await hub.item(kees, coat!.id);
+  const colour: TagColour | null = view.tag.colour;
+  const basket: Basket = {
+    till: "kassa-1",
+    payment: "cash",
+    cityPass: true,
+    lines: [{ itemId: coat!.id, quantity: 1 }, { itemId: cup!.id, quantity: 2 }],
+  };
+  const sale: Sale = await hub.checkout(kees, basket);
+  const cents: number = sale.total + sale.lines.reduce((sum, l) => sum + l.net, 0);
+  const refund: Sale = await hub.refund(kees, { saleId: sale.id, till: "kassa-1", payment: "cash" });
+  const reverses: string | null = refund.reverses;
+  const policy: PricingPolicy = await hub.pricingPolicy(anna);
+  await hub.setPricingPolicy(anna, { ...policy, cityPassDiscountPercent: 20 });
+  const stock: StockOnHand[] = await hub.stockOnHand(anna, { on: "2026-04-01" });
+  const rows: SalesRow[] = await hub.salesReport(anna, { from: "2026-03-01", to: "2026-03-31", bucket: "week" });
+  const aged: ItemView[] = await hub.ageing(anna, { weeks: 8 });
+
+  // @ts-expect-error: "cheque" is not a PaymentMethod
+  await hub.checkout(kees, { till: "kassa-1", payment: "cheque", lines: [] });
+  // @ts-expect-error: a Basket needs lines
+  await hub.checkout(kees, { till: "kassa-1", payment: "card" });
+  // @ts-expect-error: BasketLine has itemId, not item
+  await hub.checkout(kees, { till: "kassa-1", payment: "card", lines: [{ item: coat!.id, quantity: 1 }] });
+  // @ts-expect-error: "sale" moves come from checkout, not recordMove
+  await hub.recordMove(kees, { itemId: coat!.id, kind: "sale", quantity: 1 });
+  // @ts-expect-error: Sale totals are numbers of cents, not strings
+  const wrong: string = sale.total;
+  // @ts-expect-error: "year" is not a Bucket
+  await hub.salesReport(anna, { from: "2026-03-01", to: "2026-03-31", bucket: "year" });
+  labels("payment_method");
+
   // @ts-expect-error: "king" is not a Role
   await hub.volunteers({ name: "x", role: "king" });
   // @ts-expect-error: NewVolunteer needs displayName
@@ -44,7 +90,7 @@ export async function demo(): Promise<string> {
   } catch (e) {
     const err = e as KringloopError;
     const code: "validation" | "not_found" | "conflict" | "forbidden" | "storage" = err.code;
-    return `${code} ${err.field ?? ""} ${gaps.length} ${roles.length} ${minutes} ${shift.status}`;
+    return `${code} ${err.field ?? ""} ${gaps.length} ${roles.length} ${minutes} ${shift.status} ${colour} ${cents} ${reverses} ${stock.length} ${rows.length} ${aged.length} ${wrong}`;
   }
   return "no error";
 }

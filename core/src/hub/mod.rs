@@ -5,6 +5,7 @@
 pub mod open;
 pub mod roster;
 mod shifts;
+pub mod stock;
 mod volunteers;
 
 use crate::{Action, Actor, Clock, HubId, HubSlug, JournalRecord, Result, Store, authorize};

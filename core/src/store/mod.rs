@@ -9,12 +9,14 @@
 mod memory;
 #[cfg(any(feature = "sqlite", feature = "postgres"))]
 pub(crate) mod sql;
+mod stock;
 
 pub use memory::MemoryStore;
 #[cfg(feature = "postgres")]
 pub use sql::postgres::PostgresStore;
 #[cfg(feature = "sqlite")]
 pub use sql::sqlite::SqliteStore;
+pub use stock::StockStore;
 
 use crate::{
     HoursByRole, HoursByVolunteer, HubId, HubSlug, JournalEntry, JournalRecord, OpeningHours,
@@ -37,6 +39,17 @@ pub(crate) fn duplicate_message(entity: &str, id: impl std::fmt::Display) -> Str
     format!("{entity} {id} already exists")
 }
 
+/// The conflict message for a sale, refund or move line that asks for more
+/// than is available (shared by every backend).
+pub(crate) fn short_message(item: crate::ItemId, available: i64, wanted: i64) -> String {
+    format!("only {available} of item {item} available, {wanted} asked")
+}
+
+/// The conflict message for a second cash-up of a till on a day (shared by every backend).
+pub(crate) fn cash_up_twice_message(till: &crate::TillName, date: chrono::NaiveDate) -> String {
+    format!("till {till} was already cashed up on {date}")
+}
+
 /// Which shifts to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ShiftQuery {
@@ -52,7 +65,7 @@ pub struct ShiftQuery {
 /// `tests/conformance` for the behaviour every backend must show.
 #[cfg_attr(not(target_family = "wasm"), async_trait::async_trait)]
 #[cfg_attr(target_family = "wasm", async_trait::async_trait(?Send))]
-pub trait Store: Send + Sync {
+pub trait Store: StockStore + Send + Sync {
     /// The id of the hub named `slug`, creating it (with `new_id`) on first use.
     async fn ensure_hub(&self, slug: &HubSlug, new_id: HubId, now: DateTime<Utc>) -> Result<HubId>;
 

@@ -9,6 +9,7 @@ mod isolation;
 mod journal;
 mod roster;
 mod shifts;
+mod stock;
 mod volunteers;
 
 /// Instantiates every listed test once per backend.
@@ -75,4 +76,16 @@ conformance! {
     isolation::reopening_a_slug_finds_the_same_hub,
     journal::every_change_is_journalled_and_failures_are_not,
     journal::only_admins_read_the_journal,
+    stock::intake_and_read_back,
+    stock::batch_intake_is_all_or_nothing,
+    stock::bad_intake_changes_nothing,
+    stock::ledger_moves_follow_the_rules,
+    stock::pricing_policy_is_set_and_validated,
+    stock::checkout_prices_discounts_and_rounds,
+    stock::overselling_is_refused_and_writes_nothing,
+    stock::two_tills_racing_for_the_last_unit_admit_exactly_one,
+    stock::refunds_reverse_without_editing,
+    stock::cash_up_counts_cash_of_one_till_and_day,
+    stock::reports_aggregate_stock_and_sales,
+    stock::stock_never_crosses_hubs,
 }

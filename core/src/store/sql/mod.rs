@@ -17,6 +17,10 @@
 pub(crate) mod postgres;
 #[cfg(feature = "sqlite")]
 pub(crate) mod sqlite;
+pub(crate) mod stock;
+mod stock_rows;
+#[cfg(test)]
+mod stock_tests;
 
 use crate::calendar::parse_date;
 use crate::code_list::CodeList;
@@ -42,6 +46,8 @@ pub(crate) trait SqlRow {
     fn opt_text(&self, col: &str) -> Parsed<Option<String>>;
     /// A non-null integer column.
     fn int(&self, col: &str) -> Parsed<i64>;
+    /// A nullable integer column.
+    fn opt_int(&self, col: &str) -> Parsed<Option<i64>>;
 }
 
 /// Implements [`SqlRow`] for one sqlx row type.
@@ -55,6 +61,9 @@ macro_rules! impl_sql_row {
                 sqlx::Row::try_get(self, col).map_err(|e| format!("{col}: {e}"))
             }
             fn int(&self, col: &str) -> std::result::Result<i64, String> {
+                sqlx::Row::try_get(self, col).map_err(|e| format!("{col}: {e}"))
+            }
+            fn opt_int(&self, col: &str) -> std::result::Result<Option<i64>, String> {
                 sqlx::Row::try_get(self, col).map_err(|e| format!("{col}: {e}"))
             }
         }

@@ -7,8 +7,9 @@
 //! locked with `SELECT … FOR UPDATE`, so two concurrent plans for one
 //! volunteer can never both pass the check, whatever else holds.
 
+use super::stock::{ID_CHUNK, impl_sql_stock_store, placeholders};
 use super::{impl_sql_row, impl_sql_store, storage};
-use crate::{Error, Result};
+use crate::{Error, HubId, ItemId, Result};
 use sqlx::postgres::{PgConnection, PgPoolOptions, PgRow};
 use sqlx::{Connection, Pool, Postgres, Transaction};
 
@@ -62,6 +63,29 @@ impl PostgresStore {
     async fn begin_write(&self) -> Result<Transaction<'static, Postgres>> {
         self.pool.begin().await.map_err(storage)
     }
+
+    /// Row-locks the items `ids` (sorted and distinct, so concurrent
+    /// sales lock in the same order and cannot deadlock) until commit, before
+    /// their stock is summed. The sum runs as a later statement, so under
+    /// READ COMMITTED it sees every move committed before the lock was won.
+    async fn lock_items(
+        tx: &mut Transaction<'static, Postgres>,
+        hub: HubId,
+        ids: &[ItemId],
+    ) -> Result<()> {
+        for chunk in ids.chunks(ID_CHUNK) {
+            let sql = format!(
+                "SELECT id FROM items WHERE hub_id = $1 AND id IN ({}) ORDER BY id FOR UPDATE",
+                placeholders(2, chunk.len())
+            );
+            let mut q = sqlx::query(&sql).bind(hub.to_string());
+            for id in chunk {
+                q = q.bind(id.to_string());
+            }
+            q.fetch_all(&mut **tx).await.map_err(storage)?;
+        }
+        Ok(())
+    }
 }
 
 /// Database names are spliced into SQL, so only `[a-z0-9_]{1,63}` passes.
@@ -94,6 +118,7 @@ async fn admin(admin_url: &str, statement: &str) -> Result<()> {
 
 impl_sql_row!(PgRow);
 impl_sql_store!(PostgresStore, Postgres, for_update = " FOR UPDATE");
+impl_sql_stock_store!(PostgresStore, Postgres);
 
 #[cfg(test)]
 mod tests {
@@ -119,5 +144,52 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    /// A fresh database on the server named by `KRINGLOOP_TEST_POSTGRES_URL`
+    /// (with its admin URL and name, to drop it), or `None` when unset.
+    async fn scratch() -> Option<(String, String, String)> {
+        let Ok(admin_url) = std::env::var("KRINGLOOP_TEST_POSTGRES_URL") else {
+            eprintln!("KRINGLOOP_TEST_POSTGRES_URL unset: PostgreSQL test skipped");
+            return None;
+        };
+        let name = format!("kringloop_test_{}", uuid::Uuid::new_v4().simple());
+        PostgresStore::create_database(&admin_url, &name)
+            .await
+            .unwrap();
+        let base = admin_url.split('?').next().unwrap_or(&admin_url);
+        let url = format!("{}/{name}", &base[..base.rfind('/').unwrap()]);
+        Some((admin_url, name, url))
+    }
+
+    /// Stock edge cases the Hub never produces give exactly the memory
+    /// store's answers and errors.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn stock_edge_cases_match_the_memory_store() {
+        let Some((admin_url, name, url)) = scratch().await else {
+            return;
+        };
+        let sql = PostgresStore::connect(&url).await.unwrap();
+        let mem = crate::MemoryStore::new();
+        super::super::stock_tests::edge_cases_match(&[&mem, &sql]).await;
+        drop(sql);
+        PostgresStore::drop_database(&admin_url, &name)
+            .await
+            .unwrap();
+    }
+
+    /// Two separate pools (two till processes) race for the last unit: the
+    /// item row lock (`FOR UPDATE`) admits exactly one per round.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn two_processes_race_for_the_last_unit() {
+        let Some((admin_url, name, url)) = scratch().await else {
+            return;
+        };
+        let one = std::sync::Arc::new(PostgresStore::connect(&url).await.unwrap());
+        let two = std::sync::Arc::new(PostgresStore::connect(&url).await.unwrap());
+        super::super::stock_tests::two_stores_race_for_the_last_unit(one, two, 20).await;
+        PostgresStore::drop_database(&admin_url, &name)
+            .await
+            .unwrap();
     }
 }

@@ -6,8 +6,9 @@
 //! with `SQLITE_BUSY` when they try to upgrade to a writer; in WAL mode
 //! readers never wait for them.
 
+use super::stock::impl_sql_stock_store;
 use super::{impl_sql_row, impl_sql_store, storage};
-use crate::{Error, Result};
+use crate::{Error, HubId, ItemId, Result};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
 };
@@ -82,10 +83,22 @@ impl SqliteStore {
             .await
             .map_err(storage)
     }
+
+    /// Nothing to lock: a `BEGIN IMMEDIATE` transaction already holds the
+    /// database's single write lock, so no other writer can change the
+    /// items' stock until it commits.
+    async fn lock_items(
+        _tx: &mut Transaction<'static, Sqlite>,
+        _hub: HubId,
+        _ids: &[ItemId],
+    ) -> Result<()> {
+        Ok(())
+    }
 }
 
 impl_sql_row!(SqliteRow);
 impl_sql_store!(SqliteStore, Sqlite, for_update = "");
+impl_sql_stock_store!(SqliteStore, Sqlite);
 
 #[cfg(test)]
 mod tests {
@@ -301,5 +314,116 @@ mod tests {
         }
         assert_eq!(results[0], results[1]);
         assert!(results[0][6].is_ok(), "{:?}", results[0]);
+    }
+
+    /// Stock edge cases the Hub never produces give exactly the memory
+    /// store's answers and errors.
+    #[tokio::test]
+    async fn stock_edge_cases_match_the_memory_store() {
+        let sql = SqliteStore::connect(":memory:").await.unwrap();
+        let mem = crate::MemoryStore::new();
+        super::super::stock_tests::edge_cases_match(&[&mem, &sql]).await;
+    }
+
+    /// SQLite-specific: two *separate* stores (two connection pools on one
+    /// file, like two till processes) race for the last unit. The
+    /// conformance suite races inside one store; here the only thing that
+    /// serialises the two checkouts is SQLite's file lock, taken up front by
+    /// `BEGIN IMMEDIATE`. Exactly one wins each round; stock never goes
+    /// below zero.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn two_processes_race_for_the_last_unit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hub.db");
+        let path = path.to_str().unwrap();
+        let one = SqliteStore::connect(path).await.unwrap();
+        let two = SqliteStore::connect(path).await.unwrap();
+        super::super::stock_tests::two_stores_race_for_the_last_unit(
+            std::sync::Arc::new(one),
+            std::sync::Arc::new(two),
+            20,
+        )
+        .await;
+        drop(dir);
+    }
+
+    /// Stock rows that do not parse are storage errors, never panics.
+    #[tokio::test]
+    async fn corrupt_stock_rows_are_storage_errors() {
+        use crate::{Category, Condition, Hub, NewItem, StockStore};
+        let clock = std::sync::Arc::new(FixedClock::at_date(day()));
+        let store = std::sync::Arc::new(SqliteStore::connect(":memory:").await.unwrap());
+        let hub = Hub::with_store(store.clone(), "oude-bieb", clock)
+            .await
+            .unwrap();
+        let v = Actor::new("anna", Role::Coordinator).unwrap();
+        let it = hub
+            .take_in(&v, NewItem::new(Category::Books, "boek", Condition::A, 300))
+            .await
+            .unwrap();
+        let hub_id = hub.id();
+        for (sql, entity) in [
+            (
+                "UPDATE items SET category = 'jewels'",
+                "corrupt item row: category:",
+            ),
+            (
+                "UPDATE items SET category = 'books', quantity = -1",
+                "corrupt item row: quantity:",
+            ),
+        ] {
+            sqlx::query(sql).execute(&store.pool).await.unwrap();
+            let e = store.item_states(hub_id, &[it.id]).await.unwrap_err();
+            assert!(
+                matches!(&e, Error::Storage(m) if m.starts_with(entity)),
+                "{e:?}"
+            );
+        }
+        sqlx::query("UPDATE items SET quantity = 1")
+            .execute(&store.pool)
+            .await
+            .unwrap();
+        sqlx::query("UPDATE stock_moves SET kind = 'theft'")
+            .execute(&store.pool)
+            .await
+            .unwrap();
+        let e = store.moves(hub_id, it.id).await.unwrap_err();
+        assert!(
+            matches!(&e, Error::Storage(m) if m.starts_with("corrupt stock_move row: kind:")),
+            "{e:?}"
+        );
+        sqlx::query(
+            "INSERT INTO pricing_policies (hub_id, policy) VALUES ($1, '{\"roundingStep\": 0}')",
+        )
+        .bind(hub_id.to_string())
+        .execute(&store.pool)
+        .await
+        .unwrap();
+        let e = store.pricing_policy(hub_id).await.unwrap_err();
+        assert!(
+            matches!(&e, Error::Storage(m) if m.starts_with("corrupt pricing_policy row: policy:")),
+            "{e:?}"
+        );
+    }
+
+    /// Throughput on a file database (run with `--release --ignored
+    /// --nocapture`): bulk intake of 10 000 items and sequential checkouts.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    #[ignore = "measurement; run in release"]
+    async fn stock_throughput() {
+        let dir = tempfile::tempdir().unwrap();
+        for round in 0..3 {
+            let path = dir.path().join(format!("bulk{round}.db"));
+            let store = SqliteStore::connect(path.to_str().unwrap()).await.unwrap();
+            let rate =
+                super::super::stock_tests::bulk_intake_rate(std::sync::Arc::new(store), 10_000)
+                    .await;
+            eprintln!("bulk intake of 10 000 items: {rate:.0} items/s");
+            let path = dir.path().join(format!("till{round}.db"));
+            let store = SqliteStore::connect(path.to_str().unwrap()).await.unwrap();
+            let rate =
+                super::super::stock_tests::checkout_rate(std::sync::Arc::new(store), 2_000).await;
+            eprintln!("3-line checkouts: {rate:.0}/s");
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! The kringloop demo: fills an embedded SQLite file with the volunteers of
-//! "de Oude Bieb" and a month of shifts, then prints the roster summary.
+//! "de Oude Bieb", half a year of shifts and a year of the shop (donations,
+//! sales at two tills), then prints the roster summary and the shop's figures.
 //!
 //! ```text
 //! cargo run -p kringloop --example demo -- [path.db] [--fresh]
@@ -16,6 +17,8 @@ use kringloop::{
 use std::collections::{BTreeMap, HashMap};
 use std::error::Error;
 
+mod shop;
+
 const NAMES: [&str; 30] = [
     "Anneke", "Bart", "Carla", "Dirk", "Els", "Fatima", "Gert", "Hanna", "Ingrid", "Jan", "Karin",
     "Lucas", "Marieke", "Nadia", "Otto", "Petra", "Quinten", "Rina", "Sander", "Tineke", "Umut",
@@ -23,7 +26,7 @@ const NAMES: [&str; 30] = [
 ];
 
 /// A tiny deterministic generator, so every fresh demo tells the same story.
-struct Dice(u64);
+pub struct Dice(u64);
 
 impl Dice {
     fn next(&mut self) -> u64 {
@@ -32,10 +35,12 @@ impl Dice {
         self.0 ^= self.0 << 17;
         self.0
     }
-    fn below(&mut self, n: u64) -> u64 {
+    /// A number in 0..n.
+    pub fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
-    fn chance(&mut self, percent: u64) -> bool {
+    /// True with the given percentage.
+    pub fn chance(&mut self, percent: u64) -> bool {
         self.below(100) < percent
     }
 }
@@ -108,13 +113,16 @@ async fn main() -> Result<(), Box<dyn Error>> {
         );
     } else {
         let shifts = seed(&hub, &coordinator, today).await?;
+        let mut dice = Dice(0x7769_6e6b_656c_2121);
+        let (items, sales) = shop::seed(&hub, &coordinator, today, &mut dice).await?;
         println!(
-            "Seeded {path}: {} volunteers, {shifts} shifts in {:.1} s.\n",
+            "Seeded {path}: {} volunteers, {shifts} shifts, {items} donated items, {sales} sales in {:.1} s.\n",
             NAMES.len(),
             started.elapsed().as_secs_f64()
         );
     }
     summary(&hub, &coordinator, &url, today).await?;
+    shop::summary(&hub, &coordinator, today).await?;
     Ok(())
 }
 

@@ -1,5 +1,7 @@
 //! The in-memory backend: always available, used by WebAssembly and tests.
 
+mod stock;
+
 use super::{ShiftQuery, Store, duplicate_message, overlap_message, stale_message};
 use crate::{
     Error, HoursByRole, HoursByVolunteer, HubId, HubSlug, JournalEntry, JournalRecord,
@@ -30,6 +32,7 @@ struct HubData {
     shifts: BTreeMap<ShiftId, Shift>,
     opening_hours: OpeningHours,
     journal: Vec<JournalRecord>,
+    stock: stock::StockData,
 }
 
 impl HubData {
