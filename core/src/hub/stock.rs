@@ -4,10 +4,11 @@
 use super::Hub;
 use crate::journal::detail;
 use crate::{
-    Action, Actor, Basket, Bucket, CashUp, CashUpId, Error, Item, ItemId, ItemView, JournalEntry,
-    MoveId, NewCashUp, NewItem, NewMove, Period, PricedLine, PricingPolicy, RefundRequest, Result,
-    Sale, SaleHeader, SaleId, SalesRow, StockMove, StockOnHand, TillName, authorize, cash_up_date,
-    check_lines, refund_header, refund_lines, sale_time, stock_on_hand,
+    Action, Actor, Basket, Bucket, CashUp, CashUpId, Error, ImpactFactors, ImpactRow, Item, ItemId,
+    ItemView, JournalEntry, MoveId, NewCashUp, NewItem, NewMove, Period, PricedLine, PricingPolicy,
+    RefundRequest, Result, Sale, SaleHeader, SaleId, SalesRow, StockMove, StockOnHand, TillName,
+    authorize, cash_up_date, check_lines, refund_header, refund_lines, reuse_impact, sale_time,
+    stock_on_hand,
 };
 use chrono::{Duration, NaiveDate};
 
@@ -136,6 +137,55 @@ impl Hub {
     pub async fn pricing_policy(&self, actor: &Actor) -> Result<PricingPolicy> {
         authorize(actor, Action::ReadAggregates)?;
         self.policy().await
+    }
+
+    /// Sets the hub's reuse-impact factors, each with its source
+    /// (coordinators, admins). See `docs/impact.md`.
+    pub async fn set_impact_factors(
+        &self,
+        actor: &Actor,
+        factors: ImpactFactors,
+    ) -> Result<ImpactFactors> {
+        authorize(actor, Action::ManageHubSettings)?;
+        let entry = JournalEntry::new(
+            self.clock(),
+            actor,
+            "hub.impact_factors_set",
+            "hub",
+            self.id,
+            detail(&factors),
+        );
+        self.store
+            .set_impact_factors(self.id, &factors, &entry)
+            .await?;
+        Ok(factors)
+    }
+
+    /// The hub's reuse-impact factors ([`ImpactFactors::standard`] until set).
+    pub async fn impact_factors(&self, actor: &Actor) -> Result<ImpactFactors> {
+        authorize(actor, Action::ReadAggregates)?;
+        Ok(self
+            .store
+            .impact_factors(self.id)
+            .await?
+            .unwrap_or_default())
+    }
+
+    /// Kilograms reused per category in `period` (sold, net of returns) and
+    /// the CO2e that avoided by the hub's factors; categories without a factor
+    /// get none. Aggregated in the store (every role may read).
+    pub async fn reuse_impact(&self, actor: &Actor, period: Period) -> Result<Vec<ImpactRow>> {
+        authorize(actor, Action::ReadAggregates)?;
+        let factors = self
+            .store
+            .impact_factors(self.id)
+            .await?
+            .unwrap_or_default();
+        let rows = self
+            .store
+            .sales_by_category(self.id, period, Bucket::Month)
+            .await?;
+        Ok(reuse_impact(&rows, &factors))
     }
 
     async fn policy(&self) -> Result<PricingPolicy> {

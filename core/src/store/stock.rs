@@ -3,8 +3,8 @@
 //! conformance suite (`tests/conformance/stock.rs`) shows the behaviour.
 
 use crate::{
-    Bucket, CashTotals, CashUp, HubId, ItemId, ItemState, JournalEntry, Period, PricingPolicy,
-    Result, Sale, SaleId, SalesRow, StockGroup, StockMove, TillName,
+    Bucket, CashTotals, CashUp, HubId, ImpactFactors, ItemId, ItemState, JournalEntry, Period,
+    PricingPolicy, Result, Sale, SaleId, SalesRow, StockGroup, StockMove, TillName,
 };
 use chrono::NaiveDate;
 
@@ -43,6 +43,17 @@ pub trait StockStore: Send + Sync {
 
     /// The hub's pricing policy, if one was set.
     async fn pricing_policy(&self, hub: HubId) -> Result<Option<PricingPolicy>>;
+
+    /// Replaces the hub's reuse-impact factors.
+    async fn set_impact_factors(
+        &self,
+        hub: HubId,
+        factors: &ImpactFactors,
+        entry: &JournalEntry,
+    ) -> Result<()>;
+
+    /// The hub's reuse-impact factors, if it set its own.
+    async fn impact_factors(&self, hub: HubId) -> Result<Option<ImpactFactors>>;
 
     /// Stores a sale (or refund) with its moves, atomically checking under a
     /// lock that every line is available: for a sale, that each item has at

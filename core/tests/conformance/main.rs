@@ -88,4 +88,5 @@ conformance! {
     stock::cash_up_counts_cash_of_one_till_and_day,
     stock::reports_aggregate_stock_and_sales,
     stock::stock_never_crosses_hubs,
+    stock::reuse_impact_uses_the_hubs_factors,
 }

@@ -848,3 +848,64 @@ pub async fn stock_never_crosses_hubs(b: &Backend) {
         1
     );
 }
+
+pub async fn reuse_impact_uses_the_hubs_factors(b: &Backend) {
+    use kringloop::{ImpactFactor, ImpactFactors};
+    let hub = b.hub("oude-bieb").await;
+    let v = shop_volunteer();
+    let c = coordinator();
+    assert_eq!(
+        hub.impact_factors(&researcher()).await.unwrap(),
+        ImpactFactors::standard()
+    );
+    let mut coat = item(Category::Clothing, Condition::A, 1200);
+    coat.quantity = 2;
+    let coat = hub.take_in(&v, coat).await.unwrap();
+    let book = hub
+        .take_in(&v, item(Category::Books, Condition::A, 400))
+        .await
+        .unwrap();
+    hub.checkout(
+        &v,
+        basket(&[(coat.id, 2), (book.id, 1)], PaymentMethod::Card, false),
+    )
+    .await
+    .unwrap();
+    let week = Period::week_of(today());
+    let rows = hub.reuse_impact(&researcher(), week).await.unwrap();
+    let got: Vec<(Category, i64, Option<i64>)> = rows
+        .iter()
+        .map(|r| (r.category, r.weight_grams, r.grams_co2e))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Category::Books, 400, Some(400)),
+            (Category::Clothing, 2400, Some(14_640))
+        ],
+        "{}",
+        b.name
+    );
+    // the hub sets its own factors: only clothing, from its own source
+    let own = ImpactFactors::new(vec![ImpactFactor {
+        category: Category::Clothing,
+        grams_co2e_per_kg: 5_000,
+        source: "eigen meting 2026".into(),
+        source_date: d(2026, 1, 1),
+    }])
+    .unwrap();
+    let e = hub.set_impact_factors(&v, own.clone()).await.unwrap_err();
+    assert_eq!(e.code().as_str(), "forbidden");
+    hub.set_impact_factors(&c, own.clone()).await.unwrap();
+    assert_eq!(hub.impact_factors(&v).await.unwrap(), own, "{}", b.name);
+    let rows = hub.reuse_impact(&researcher(), week).await.unwrap();
+    assert_eq!(
+        (rows[0].grams_co2e, rows[0].source.as_deref()),
+        (None, None),
+        "no factor, no figure"
+    );
+    assert_eq!(
+        (rows[1].grams_co2e, rows[1].source.as_deref()),
+        (Some(12_000), Some("eigen meting 2026"))
+    );
+}

@@ -243,7 +243,7 @@ pub async fn summary(hub: &Hub, c: &Actor, today: NaiveDate) -> Result<(), Box<d
         e.1 += r.units;
         e.2 += r.weight_grams;
     }
-    let impact = kringloop::reuse_impact(&rows, &ImpactFactors::standard());
+    let impact = hub.reuse_impact(c, year).await?;
     println!("\nWinkel, {} t/m {}:", year.from(), year.to());
     println!(
         "  {:<14} {:>12} {:>7} {:>11} {:>12}",

@@ -5,9 +5,9 @@
 use super::{MemoryStore, hub_mut, hub_ref};
 use crate::store::{StockStore, cash_up_twice_message, duplicate_message, short_message};
 use crate::{
-    Bucket, CashTotals, CashUp, Category, Condition, Error, HubId, Item, ItemId, ItemState,
-    JournalEntry, Money, MoveKind, PaymentMethod, Period, PricingPolicy, Result, Sale, SaleId,
-    SalesRow, StockGroup, StockMove, TillName, bucket_start,
+    Bucket, CashTotals, CashUp, Category, Condition, Error, HubId, ImpactFactors, Item, ItemId,
+    ItemState, JournalEntry, Money, MoveKind, PaymentMethod, Period, PricingPolicy, Result, Sale,
+    SaleId, SalesRow, StockGroup, StockMove, TillName, bucket_start,
 };
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
@@ -19,6 +19,7 @@ pub(super) struct StockData {
     on_hand: HashMap<ItemId, i64>,
     manual_price: HashMap<ItemId, Money>,
     policy: Option<PricingPolicy>,
+    impact: Option<ImpactFactors>,
     sales: BTreeMap<SaleId, Sale>,
     /// Units returned so far per (original sale, item).
     returned: HashMap<(SaleId, ItemId), i64>,
@@ -130,6 +131,24 @@ impl StockStore for MemoryStore {
     async fn pricing_policy(&self, hub: HubId) -> Result<Option<PricingPolicy>> {
         let st = self.lock();
         Ok(hub_ref(&st, hub)?.stock.policy.clone())
+    }
+
+    async fn set_impact_factors(
+        &self,
+        hub: HubId,
+        factors: &ImpactFactors,
+        entry: &JournalEntry,
+    ) -> Result<()> {
+        let mut st = self.lock();
+        let data = hub_mut(&mut st, hub)?;
+        data.stock.impact = Some(factors.clone());
+        data.journal(entry);
+        Ok(())
+    }
+
+    async fn impact_factors(&self, hub: HubId) -> Result<Option<ImpactFactors>> {
+        let st = self.lock();
+        Ok(hub_ref(&st, hub)?.stock.impact.clone())
     }
 
     async fn insert_sale(

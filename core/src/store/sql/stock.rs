@@ -537,6 +537,44 @@ macro_rules! impl_sql_stock_store {
                 }
             }
 
+            async fn set_impact_factors(
+                &self,
+                hub: $crate::HubId,
+                factors: &$crate::ImpactFactors,
+                entry: &$crate::JournalEntry,
+            ) -> $crate::Result<()> {
+                let text = serde_json::to_string(factors).map_err($crate::store::sql::storage)?;
+                let (mut tx, seq) = self.begin_unit(hub).await?;
+                sqlx::query(
+                    "INSERT INTO impact_factors (hub_id, factors) VALUES ($1, $2) \
+                     ON CONFLICT (hub_id) DO UPDATE SET factors = excluded.factors",
+                )
+                .bind(hub.to_string())
+                .bind(text)
+                .execute(&mut *tx)
+                .await
+                .map_err($crate::store::sql::storage)?;
+                Self::finish_unit(tx, hub, seq, entry).await
+            }
+
+            async fn impact_factors(
+                &self,
+                hub: $crate::HubId,
+            ) -> $crate::Result<Option<$crate::ImpactFactors>> {
+                let row = sqlx::query("SELECT factors FROM impact_factors WHERE hub_id = $1")
+                    .bind(hub.to_string())
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err($crate::store::sql::storage)?;
+                match row {
+                    Some(row) => $crate::store::sql::stock_rows::impact_from_row(&row).map(Some),
+                    None => {
+                        self.require_hub(hub).await?;
+                        Ok(None)
+                    }
+                }
+            }
+
             async fn insert_sale(
                 &self,
                 hub: $crate::HubId,

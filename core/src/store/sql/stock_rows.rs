@@ -196,3 +196,9 @@ pub(crate) fn policy_from_row(row: &impl SqlRow) -> Result<PricingPolicy> {
     let read = || -> Parsed<PricingPolicy> { json("policy", &row.text("policy")?) };
     read().map_err(corrupt("pricing_policy"))
 }
+
+/// A hub's impact factors from their JSON column (validated on the way in).
+pub(crate) fn impact_from_row(row: &impl SqlRow) -> Result<crate::ImpactFactors> {
+    let read = || -> Parsed<crate::ImpactFactors> { json("factors", &row.text("factors")?) };
+    read().map_err(corrupt("impact_factors"))
+}

@@ -1,0 +1,6 @@
+-- Reuse impact: a hub's own CO2e factors per category, each with its source
+-- (docs/impact.md). Without a row the hub uses the published defaults.
+CREATE TABLE impact_factors (
+    hub_id  TEXT COLLATE "C" NOT NULL PRIMARY KEY REFERENCES hubs (id),
+    factors TEXT COLLATE "C" NOT NULL -- JSON array, as the domain serialises ImpactFactors
+);
