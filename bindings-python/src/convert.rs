@@ -7,8 +7,8 @@ use crate::errors::OrRaise;
 use chrono::{NaiveDate, NaiveTime};
 use kringloop::{
     AvailabilitySlot, BasePrice, BasketLine, Category, CodeList, Condition, DonorKind, Error,
-    ItemId, MarkdownStep, Money, NewItem, OpeningSlot, Period, PricingPolicyRaw, SaleId, ShiftId,
-    TagColour, TimeSpan, VolunteerId, VolunteerRole, Weekday,
+    ImpactFactor, ItemId, MarkdownStep, Money, NewItem, OpeningSlot, Period, PricingPolicyRaw,
+    SaleId, ShiftId, TagColour, TimeSpan, VolunteerId, VolunteerRole, Weekday,
 };
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -420,4 +420,51 @@ impl PolicyArgs {
             )?,
         })
     }
+}
+
+// ---- reuse impact ----
+
+const FACTOR_KEYS: [&str; 4] = ["category", "grams_co2e_per_kg", "source", "source_date"];
+
+/// Impact factors from an iterable of `ImpactFactor`s or dicts shaped like
+/// `ImpactFactor.to_dict()` (not a single dict or `str`). Unknown or missing
+/// keys are a `ValidationError` on field `impact_factors` naming the factor
+/// (from 1); the list as a whole is validated by `ImpactFactors::new`.
+pub fn impact_factors(factors: &Bound<'_, PyAny>) -> PyResult<Vec<ImpactFactor>> {
+    if factors.is_instance_of::<PyDict>() || factors.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "expected an iterable of ImpactFactors or dicts like ImpactFactor.to_dict()",
+        ));
+    }
+    let mut out = Vec::new();
+    for (i, factor) in factors.try_iter()?.enumerate() {
+        let factor = factor?;
+        if let Ok(f) = factor.cast::<crate::records::ImpactFactor>() {
+            let f = f.get();
+            out.push(ImpactFactor {
+                category: code(&f.category)?,
+                grams_co2e_per_kg: f.grams_co2e_per_kg,
+                source: f.source.clone(),
+                source_date: f.source_date,
+            });
+            continue;
+        }
+        let d = factor.cast::<PyDict>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "factor {}: expected an ImpactFactor or a dict like ImpactFactor.to_dict()",
+                i + 1
+            ))
+        })?;
+        let what = format!("factor {}", i + 1);
+        known_keys(d, &FACTOR_KEYS, "impact_factors", &what)?;
+        let get = |key: &str| required(d, key, "impact_factors", &what);
+        let grams: i64 = get("grams_co2e_per_kg")?.extract()?;
+        out.push(ImpactFactor {
+            category: code(&get("category")?.extract::<String>()?)?,
+            grams_co2e_per_kg: whole("grams_co2e_per_kg", grams, "a number of grams").or_raise()?,
+            source: get("source")?.extract()?,
+            source_date: get("source_date")?.extract()?,
+        });
+    }
+    Ok(out)
 }

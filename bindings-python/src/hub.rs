@@ -6,9 +6,9 @@ use crate::actor::Actor;
 use crate::convert::{self, Availability, Change, ItemArgs, PolicyArgs, Strings};
 use crate::errors::OrRaise;
 use crate::records::{
-    self, CashUp, HoursByRole, HoursByVolunteer, Item, ItemView, JournalRecord, MilestoneReached,
-    OpeningSlot, PricingPolicy, RosterGap, Sale, SalesRow, Shift, StockMove, StockOnHand,
-    VogStatus, Volunteer,
+    self, CashUp, HoursByRole, HoursByVolunteer, ImpactFactor, ImpactRow, Item, ItemView,
+    JournalRecord, MilestoneReached, OpeningSlot, PricingPolicy, RosterGap, Sale, SalesRow, Shift,
+    StockMove, StockOnHand, VogStatus, Volunteer,
 };
 use crate::runtime::block_on;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
@@ -542,6 +542,43 @@ impl Hub {
         let policy = kringloop::PricingPolicy::new(raw).or_raise()?;
         let set = block_on(py, self.inner.set_pricing_policy(&actor.inner, policy))?.or_raise()?;
         Ok(PricingPolicy::from(&set))
+    }
+
+    // ---- reuse impact ----
+
+    /// The hub's reuse-impact factors, by category (the published defaults
+    /// until a coordinator sets others; see `docs/impact.md`).
+    fn impact_factors(&self, py: Python<'_>, actor: &Actor) -> PyResult<Vec<ImpactFactor>> {
+        let factors = block_on(py, self.inner.impact_factors(&actor.inner))?.or_raise()?;
+        Ok(factors.factors().iter().map(ImpactFactor::from).collect())
+    }
+
+    /// Replaces the impact factors (coordinators, admins) with `ImpactFactor`s
+    /// or dicts shaped like `ImpactFactor.to_dict()`; returns them by category.
+    fn set_impact_factors(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        factors: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<ImpactFactor>> {
+        let factors =
+            kringloop::ImpactFactors::new(convert::impact_factors(factors)?).or_raise()?;
+        let set = block_on(py, self.inner.set_impact_factors(&actor.inner, factors))?.or_raise()?;
+        Ok(set.factors().iter().map(ImpactFactor::from).collect())
+    }
+
+    /// Kilograms reused per category from `start_date` to `end_date` (sold,
+    /// net of returns) and the CO2e that avoided by the hub's factors.
+    fn reuse_impact(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+    ) -> PyResult<Vec<ImpactRow>> {
+        let period = convert::period(start_date, end_date)?;
+        let rows = block_on(py, self.inner.reuse_impact(&actor.inner, period))?.or_raise()?;
+        Ok(rows.into_iter().map(ImpactRow::from).collect())
     }
 
     // ---- the till ----

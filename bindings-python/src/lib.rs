@@ -56,6 +56,8 @@ fn _kringloop(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<records::CashUp>()?;
     m.add_class::<records::StockOnHand>()?;
     m.add_class::<records::SalesRow>()?;
+    m.add_class::<records::ImpactFactor>()?;
+    m.add_class::<records::ImpactRow>()?;
     // errors
     errors::register(m)?;
     Ok(())

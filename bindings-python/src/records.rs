@@ -626,6 +626,53 @@ impl From<kringloop::SalesRow> for SalesRow {
     }
 }
 
+record! {
+    /// How much CO2e reusing one kilogram of a category avoids, and who says so.
+    /// `to_dict()` gives what `Hub.set_impact_factors` takes.
+    ImpactFactor repr(category, grams_co2e_per_kg, source_date) {
+        category: String,
+        /// Grams of CO2e avoided per kilogram reused.
+        grams_co2e_per_kg: u32,
+        /// Where the number comes from (publication, method).
+        source: String,
+        /// Date of the source.
+        source_date: NaiveDate,
+    }
+}
+
+impl From<&kringloop::ImpactFactor> for ImpactFactor {
+    fn from(f: &kringloop::ImpactFactor) -> Self {
+        ImpactFactor {
+            category: f.category.code().into(),
+            grams_co2e_per_kg: f.grams_co2e_per_kg,
+            source: f.source.clone(),
+            source_date: f.source_date,
+        }
+    }
+}
+
+record! {
+    /// Goods of one category reused (sold, net of returns) in a period and the
+    /// CO2e that avoided; `grams_co2e` and `source` are `None` without a factor.
+    ImpactRow repr(category, weight_grams, grams_co2e) {
+        category: String,
+        weight_grams: i64,
+        grams_co2e: Option<i64>,
+        source: Option<String>,
+    }
+}
+
+impl From<kringloop::ImpactRow> for ImpactRow {
+    fn from(r: kringloop::ImpactRow) -> Self {
+        ImpactRow {
+            category: r.category.code().into(),
+            weight_grams: r.weight_grams,
+            grams_co2e: r.grams_co2e,
+            source: r.source,
+        }
+    }
+}
+
 /// A JSON value, handed to Python as `dict`/`list`/`str`/`int`/`float`/`bool`/`None`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Json(pub serde_json::Value);

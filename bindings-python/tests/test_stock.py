@@ -550,3 +550,121 @@ def test_results_are_frozen_records(hub: k.Hub, clerk: k.Actor) -> None:
     with pytest.raises(AttributeError):
         sale.total = 0  # type: ignore[misc]
     assert sale.at.tzinfo is not None and sale.at == NOW.astimezone(timezone.utc)
+
+
+# ---- reuse impact ----
+
+
+@pytest.fixture
+def impact(hub: k.Hub, admin: k.Actor) -> Callable[[], tuple[Any, ...]]:
+    """The impact factors and the journal, to compare before and after a refused call."""
+
+    def take() -> tuple[Any, ...]:
+        return (hub.impact_factors(admin), hub.journal(admin, limit=10_000))
+
+    return take
+
+
+def test_default_impact_factors(hub: k.Hub, researcher: k.Actor, clerk: k.Actor) -> None:
+    factors = hub.impact_factors(researcher)
+    assert [f.category for f in factors] == [
+        "books", "clothing", "crockery", "toys", "furniture", "electronics", "household", "other",
+    ]  # fmt: skip
+    by = {f.category: f for f in factors}
+    assert (by["clothing"].grams_co2e_per_kg, by["clothing"].source_date) == (6_100, date(2021, 1, 1))
+    assert "HUMANA" in by["clothing"].source
+    assert (by["furniture"].grams_co2e_per_kg, by["furniture"].source_date) == (1_450, date(2011, 1, 1))
+    assert {by[c].grams_co2e_per_kg for c in ["books", "toys", "other"]} == {1_000}
+    assert hub.impact_factors(clerk) == factors  # every role may read
+    d = by["books"].to_dict()
+    assert d == {
+        "category": "books",
+        "grams_co2e_per_kg": 1_000,
+        "source": by["books"].source,
+        "source_date": date(2019, 1, 1),
+    }
+    assert repr(by["books"]) == "ImpactFactor(category='books', grams_co2e_per_kg=1000, source_date=2019-01-01)"
+    with pytest.raises(AttributeError):
+        by["books"].grams_co2e_per_kg = 0  # type: ignore[misc]
+
+
+def test_set_impact_factors_and_read_back(hub: k.Hub, coordinator: k.Actor, admin: k.Actor) -> None:
+    defaults = hub.impact_factors(coordinator)
+    assert hub.set_impact_factors(coordinator, [f.to_dict() for f in defaults]) == defaults  # to_dict round-trips
+    assert hub.set_impact_factors(admin, defaults) == defaults
+    textiles = {
+        "category": "clothing",
+        "grams_co2e_per_kg": 8_000,
+        "source": "  eigen meting 2025  ",  # trimmed by the core
+        "source_date": date(2025, 6, 1),
+    }
+    set_ = hub.set_impact_factors(coordinator, iter([textiles, defaults[0]]))  # any iterable, mixed
+    assert [(f.category, f.grams_co2e_per_kg, f.source, f.source_date) for f in set_] == [
+        ("books", 1_000, defaults[0].source, date(2019, 1, 1)),
+        ("clothing", 8_000, "eigen meting 2025", date(2025, 6, 1)),
+    ]
+    assert hub.impact_factors(coordinator) == set_
+    assert hub.journal(admin)[-1].action == "hub.impact_factors_set"
+    assert hub.set_impact_factors(coordinator, []) == [] and hub.impact_factors(coordinator) == []
+
+
+def test_bad_impact_factors_change_nothing(hub: k.Hub, coordinator: k.Actor, clerk: k.Actor, impact) -> None:
+    good = [f.to_dict() for f in hub.impact_factors(coordinator)]
+    before = impact()
+    with pytest.raises(k.ForbiddenError) as f:
+        hub.set_impact_factors(clerk, good)
+    assert f.value.action == "manage_hub_settings"
+    one = good[1]
+    bad: list[tuple[list[dict[str, Any]], str]] = [
+        ([one, {**one, "grams_co2e_per_kg": 5_000}], "impact_factors"),  # two for clothing
+        ([{**one, "grams_co2e_per_kg": 200_000}], "grams_co2e_per_kg"),
+        ([{**one, "grams_co2e_per_kg": -1}], "grams_co2e_per_kg"),
+        ([{**one, "source": " x "}], "source"),
+        ([{**one, "source": "twee\nregels"}], "source"),
+        ([{**one, "category": "cars"}], "category"),
+        ([{**one, "surprise": 1}], "impact_factors"),
+        ([{k_: v for k_, v in one.items() if k_ != "source_date"}], "impact_factors"),
+    ]
+    for factors, field in bad:
+        with pytest.raises(k.ValidationError) as e:
+            hub.set_impact_factors(coordinator, factors)
+        assert e.value.field == field, factors
+    with pytest.raises(k.ValidationError) as e:
+        hub.set_impact_factors(coordinator, [one, one])
+    assert "two factors for clothing" in str(e.value)
+    for wrong in [one, "clothing", [("clothing", 6_100)]]:
+        with pytest.raises(TypeError):
+            hub.set_impact_factors(coordinator, wrong)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        hub.set_impact_factors(coordinator, [{**one, "source_date": "2021-01-01"}])  # a date, not a str
+    assert impact() == before
+
+
+def test_reuse_impact_after_sales(hub: k.Hub, coordinator: k.Actor, clerk: k.Actor, researcher: k.Actor) -> None:
+    march = (date(2026, 3, 1), date(2026, 3, 31))
+    assert hub.reuse_impact(researcher, *march) == []
+    coats = hub.take_in(clerk, "clothing", "winterjas", "b", 1_200, quantity=3)
+    novel = book(hub, clerk)  # 300 g
+    sale = hub.checkout(clerk, "kassa-1", [(coats.id, 2), (novel.id, 1)], payment="card")
+    hub.refund(clerk, sale.id, "kassa-1", lines=[(coats.id, 1)], payment="card")
+    rows = hub.reuse_impact(researcher, *march)
+    by = {f.category: f.source for f in hub.impact_factors(researcher)}
+    assert [(r.category, r.weight_grams, r.grams_co2e, r.source) for r in rows] == [
+        ("books", 300, 300, by["books"]),  # 0.3 kg × 1000 g/kg
+        ("clothing", 1_200, 7_320, by["clothing"]),  # (2 − 1 returned) × 1.2 kg × 6100 g/kg
+    ]
+    assert rows[1].to_dict() == {"category": "clothing", "weight_grams": 1_200, "grams_co2e": 7_320, "source": by["clothing"]}
+    assert repr(rows[0]) == "ImpactRow(category='books', weight_grams=300, grams_co2e=300)"
+    assert hub.reuse_impact(clerk, date(2026, 4, 1), date(2026, 4, 30)) == []
+    with pytest.raises(k.ValidationError) as e:
+        hub.reuse_impact(researcher, march[1], march[0])
+    assert e.value.field == "period"
+
+    # a category without a factor gets no CO2e figure (and no source)
+    clothing_only = [f for f in hub.impact_factors(coordinator) if f.category == "clothing"]
+    hub.set_impact_factors(coordinator, clothing_only)
+    rows = hub.reuse_impact(researcher, *march)
+    assert [(r.category, r.weight_grams, r.grams_co2e, r.source) for r in rows] == [
+        ("books", 300, None, None),
+        ("clothing", 1_200, 7_320, by["clothing"]),
+    ]

@@ -5,7 +5,7 @@
 use crate::convert::{self, StockOnHandOptions, output};
 use crate::hub::{Hub, promise};
 use js_sys::Promise;
-use kringloop::{Basket, NewCashUp, NewItem, NewMove, RefundRequest};
+use kringloop::{Basket, ImpactFactor, ImpactFactors, NewCashUp, NewItem, NewMove, RefundRequest};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -113,6 +113,54 @@ impl Hub {
         promise(async move {
             let actor = convert::actor(actor)?;
             output(&hub.pricing_policy(&actor).await?)
+        })
+    }
+
+    /// Replaces the hub's reuse-impact factors (coordinators, admins), at
+    /// most one per category, each with its source; returns them by category.
+    #[wasm_bindgen(js_name = setImpactFactors, unchecked_return_type = "Promise<ImpactFactor[]>")]
+    pub fn set_impact_factors(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ImpactFactor[]")] factors: JsValue,
+    ) -> Promise {
+        let hub = self.core();
+        promise(async move {
+            let actor = convert::actor(actor)?;
+            let factors: Vec<ImpactFactor> = convert::input(factors, "factors")?;
+            let factors = ImpactFactors::new(factors)?;
+            output(&hub.set_impact_factors(&actor, factors).await?)
+        })
+    }
+
+    /// The hub's reuse-impact factors (the published defaults until set;
+    /// every role may read). See `docs/impact.md`.
+    #[wasm_bindgen(js_name = impactFactors, unchecked_return_type = "Promise<ImpactFactor[]>")]
+    pub fn impact_factors(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
+    ) -> Promise {
+        let hub = self.core();
+        promise(async move {
+            let actor = convert::actor(actor)?;
+            output(&hub.impact_factors(&actor).await?)
+        })
+    }
+
+    /// Kilograms reused per category in `{ from, to }` (sold, net of
+    /// returns) and the CO2e that avoided; `gramsCo2e` and `source` are
+    /// `null` for a category without a factor. Every role may read.
+    #[wasm_bindgen(js_name = reuseImpact, unchecked_return_type = "Promise<ImpactRow[]>")]
+    pub fn reuse_impact(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Period")] period: JsValue,
+    ) -> Promise {
+        let hub = self.core();
+        promise(async move {
+            let actor = convert::actor(actor)?;
+            let period = convert::period(period)?;
+            output(&hub.reuse_impact(&actor, period).await?)
         })
     }
 

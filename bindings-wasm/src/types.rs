@@ -478,6 +478,28 @@ export interface SalesRow {
   weightGrams: number;
 }
 
+/** How much CO2e reusing one kilogram of a category avoids, and who says so
+ * (input of `setImpactFactors`, output of both factor calls). */
+export interface ImpactFactor {
+  category: Category;
+  /** Grams of CO2e avoided per kilogram reused, 0–100 000 (whole grams). */
+  gramsCo2ePerKg: number;
+  /** Where the number comes from, 3–300 characters on one line. */
+  source: string;
+  /** Date of the source. */
+  sourceDate: IsoDate;
+}
+
+/** Goods of one category reused (sold, net of returns) in a period. */
+export interface ImpactRow {
+  category: Category;
+  weightGrams: number;
+  /** CO2e avoided; `null` when the hub has no factor for the category. */
+  gramsCo2e: number | null;
+  /** The factor's source; `null` without a factor. */
+  source: string | null;
+}
+
 /** Options of `journal`. */
 export interface JournalOptions {
   /** Position after which to start (default 0). */

@@ -1473,3 +1473,152 @@ async fn bad_stock_input_rejects_with_a_code_and_changes_nothing() {
         "a refused call changed something"
     );
 }
+
+// ---------------------------------------------------------------- reuse impact
+
+#[wasm_bindgen_test]
+async fn impact_factors_through_js() {
+    let hub = open().await;
+    let standard = ok(hub.impact_factors(researcher())).await;
+    let factors = standard.as_array().unwrap();
+    let categories: Vec<&str> = factors
+        .iter()
+        .map(|f| f["category"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        categories,
+        [
+            "books",
+            "clothing",
+            "crockery",
+            "toys",
+            "furniture",
+            "electronics",
+            "household",
+            "other"
+        ]
+    );
+    assert_eq!(factors[1]["gramsCo2ePerKg"], 6_100);
+    assert_eq!(factors[1]["sourceDate"], "2021-01-01");
+    assert!(factors[1]["source"].as_str().unwrap().contains("HUMANA"));
+    assert_eq!(factors[4]["gramsCo2ePerKg"], 1_450);
+    assert_eq!(factors[0]["gramsCo2ePerKg"], 1_000);
+    assert_eq!(ok(hub.impact_factors(cashier())).await, standard);
+
+    // set and read back: in any order, sorted by category, sources trimmed
+    let mine = json!([
+        { "category": "clothing", "gramsCo2ePerKg": 8_000, "source": "  eigen meting 2025 ", "sourceDate": "2025-06-01" },
+        factors[0],
+    ]);
+    let set = ok(hub.set_impact_factors(coordinator(), js(mine))).await;
+    assert_eq!(
+        set,
+        json!([
+            factors[0],
+            { "category": "clothing", "gramsCo2ePerKg": 8_000, "source": "eigen meting 2025", "sourceDate": "2025-06-01" },
+        ])
+    );
+    assert_eq!(ok(hub.impact_factors(cashier())).await, set);
+    assert_eq!(
+        ok(hub.set_impact_factors(admin(), js(standard.clone()))).await,
+        standard
+    );
+
+    // refusals change nothing
+    let before = json!([
+        ok(hub.impact_factors(admin())).await,
+        ok(hub.journal(admin(), None)).await
+    ]);
+    rejects(
+        hub.set_impact_factors(cashier(), js(standard.clone())),
+        "forbidden",
+    )
+    .await;
+    rejects(
+        hub.set_impact_factors(researcher(), js(standard.clone())),
+        "forbidden",
+    )
+    .await;
+    let one = &factors[1];
+    let with = |key: &str, value: Value| {
+        let mut f = one.clone();
+        f[key] = value;
+        js(json!([f]))
+    };
+    let cases = [
+        (js(json!([one, one])), "impactFactors"),
+        (with("gramsCo2ePerKg", json!(200_000)), "gramsCo2ePerKg"),
+        (with("source", json!(" x ")), "source"),
+        (with("gramsCo2ePerKg", json!(-1)), "factors"),
+        (with("category", json!("cars")), "factors"),
+        (with("sourceDate", json!("gisteren")), "factors"),
+        (with("surprise", json!(1)), "factors"),
+        (js(one.clone()), "factors"),
+    ];
+    for (input, field) in cases {
+        let e = rejects(hub.set_impact_factors(coordinator(), input), "validation").await;
+        assert_eq!(prop(&e, "field").as_deref(), Some(field));
+    }
+    let e = rejects(
+        hub.set_impact_factors(coordinator(), js(json!([one, one]))),
+        "validation",
+    )
+    .await;
+    assert!(
+        prop(&e, "message")
+            .unwrap()
+            .contains("two factors for clothing")
+    );
+    let after = json!([
+        ok(hub.impact_factors(admin())).await,
+        ok(hub.journal(admin(), None)).await
+    ]);
+    assert_eq!(after, before, "a refused call changed something");
+}
+
+#[wasm_bindgen_test]
+async fn reuse_impact_through_js() {
+    let hub = open().await;
+    let march = || js(json!({ "from": "2026-03-01", "to": "2026-03-31" }));
+    assert_eq!(ok(hub.reuse_impact(researcher(), march())).await, json!([]));
+    let items = shelf(&hub).await;
+    let (coat, cup) = (&items[0], &items[2]);
+    let sale = ok(hub.checkout(
+        cashier(),
+        js(json!({ "till": "kassa-1", "payment": "card", "lines": [line(coat, 2), line(cup, 1)] })),
+    ))
+    .await;
+    ok(hub.refund(
+        cashier(),
+        js(json!({ "saleId": sale["id"], "till": "kassa-1", "payment": "card", "lines": [line(coat, 1)] })),
+    ))
+    .await;
+    let factors = ok(hub.impact_factors(researcher())).await;
+    let source = |i: usize| factors[i]["source"].clone();
+    // (2 − 1 returned) coats of 1 kg × 6100 g/kg; a cup of 0.2 kg × 1000 g/kg
+    assert_eq!(
+        ok(hub.reuse_impact(cashier(), march())).await,
+        json!([
+            { "category": "clothing", "weightGrams": 1000, "gramsCo2e": 6100, "source": source(1) },
+            { "category": "crockery", "weightGrams": 200, "gramsCo2e": 200, "source": source(2) },
+        ])
+    );
+    // a category without a factor gets no CO2e figure and no source
+    ok(hub.set_impact_factors(coordinator(), js(json!([factors[1]])))).await;
+    assert_eq!(
+        ok(hub.reuse_impact(researcher(), march())).await,
+        json!([
+            { "category": "clothing", "weightGrams": 1000, "gramsCo2e": 6100, "source": source(1) },
+            { "category": "crockery", "weightGrams": 200, "gramsCo2e": null, "source": null },
+        ])
+    );
+    let e = rejects(
+        hub.reuse_impact(
+            researcher(),
+            js(json!({ "from": "2026-03-31", "to": "2026-03-01" })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(prop(&e, "field").as_deref(), Some("period"));
+}

@@ -141,8 +141,20 @@ pub struct TimeSpan {
     end: NaiveTime,
 }
 
+/// Shows a time as `HH:MM`. (Written out by hand rather than with chrono's
+/// `format("%H:%M")`, which pulls chrono's whole strftime machinery — some
+/// 10 KB gzipped — into the WebAssembly module.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HhMm(pub NaiveTime);
+
+impl std::fmt::Display for HhMm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}:{:02}", self.0.hour(), self.0.minute())
+    }
+}
+
 fn hh_mm<S: serde::Serializer>(t: &NaiveTime, s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.collect_str(&t.format("%H:%M"))
+    s.collect_str(&HhMm(*t))
 }
 
 #[derive(Deserialize)]
@@ -166,11 +178,7 @@ impl TimeSpan {
         if end <= start {
             return Err(Error::validation(
                 "end",
-                format!(
-                    "{} is not after the start {}",
-                    end.format("%H:%M"),
-                    start.format("%H:%M")
-                ),
+                format!("{} is not after the start {}", HhMm(end), HhMm(start)),
             ));
         }
         Ok(TimeSpan { start, end })

@@ -16,6 +16,8 @@ __all__ = [
     "HoursByRole",
     "HoursByVolunteer",
     "Hub",
+    "ImpactFactor",
+    "ImpactRow",
     "Item",
     "ItemView",
     "JournalRecord",
@@ -93,6 +95,14 @@ class _PricingPolicyDict(TypedDict):
     rounding_step: int
     markdown: Sequence[_MarkdownStep]
     city_pass_discount_percent: int
+
+class _ImpactFactorDict(TypedDict):
+    """An impact factor as ``Hub.set_impact_factors`` takes it (and ``ImpactFactor.to_dict`` gives it)."""
+
+    category: str
+    grams_co2e_per_kg: int
+    source: str
+    source_date: date
 
 #: One weekly availability window: ``(weekday, start, end)``, e.g. ``("monday", time(9), time(12))``.
 _Availability = tuple[str, time, time]
@@ -602,6 +612,44 @@ class SalesRow:
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
 
+@final
+class ImpactFactor:
+    """How much CO2e reusing one kilogram of a category avoids, and who says so.
+    ``to_dict()`` gives what ``Hub.set_impact_factors`` takes."""
+
+    @property
+    def category(self) -> str: ...
+    @property
+    def grams_co2e_per_kg(self) -> int:
+        """Grams of CO2e avoided per kilogram reused."""
+    @property
+    def source(self) -> str:
+        """Where the number comes from (publication, method)."""
+    @property
+    def source_date(self) -> date:
+        """Date of the source."""
+    def to_dict(self) -> _ImpactFactorDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class ImpactRow:
+    """Goods of one category reused (sold, net of returns) in a period and the CO2e that avoided."""
+
+    @property
+    def category(self) -> str: ...
+    @property
+    def weight_grams(self) -> int: ...
+    @property
+    def grams_co2e(self) -> int | None:
+        """``None`` when the hub has no factor for the category."""
+    @property
+    def source(self) -> str | None:
+        """The factor's source; ``None`` without a factor."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
 # ---- the hub ----
 
 @final
@@ -730,6 +778,12 @@ class Hub:
     # pricing
     def pricing_policy(self, actor: Actor) -> PricingPolicy: ...
     def set_pricing_policy(self, actor: Actor, policy: PricingPolicy | _PricingPolicyDict) -> PricingPolicy: ...
+    # reuse impact
+    def impact_factors(self, actor: Actor) -> list[ImpactFactor]: ...
+    def set_impact_factors(
+        self, actor: Actor, factors: Iterable[ImpactFactor | _ImpactFactorDict]
+    ) -> list[ImpactFactor]: ...
+    def reuse_impact(self, actor: Actor, start_date: date, end_date: date) -> list[ImpactRow]: ...
     # the till
     def checkout(
         self,

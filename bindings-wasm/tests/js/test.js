@@ -350,6 +350,42 @@ async function run() {
     eq(await stockSnapshot(hub, items), before, "state after refused calls");
   });
 
+  await test("stock: reuse impact factors (defaults, set, forbidden, duplicates) and report", async () => {
+    const { hub, coat, cup } = await shop();
+    const march = { from: "2026-03-01", to: "2026-03-31" };
+    const standard = await hub.impactFactors(researcher);
+    eq(standard.map((f) => f.category), ["books", "clothing", "crockery", "toys", "furniture", "electronics", "household", "other"], "default categories");
+    eq([standard[1].gramsCo2ePerKg, standard[1].sourceDate], [6100, "2021-01-01"], "clothing default");
+    ok(standard[1].source.includes("HUMANA"), "clothing source");
+    eq(standard[4].gramsCo2ePerKg, 1450, "furniture default");
+    eq(await hub.impactFactors(kees), standard, "every role reads");
+    const mine = { category: "clothing", gramsCo2ePerKg: 8000, source: " eigen meting 2025 ", sourceDate: "2025-06-01" };
+    const set = await hub.setImpactFactors(anna, [mine, standard[0]]);
+    eq(set, [standard[0], { ...mine, source: "eigen meting 2025" }], "set: sorted, trimmed");
+    eq(await hub.impactFactors(anna), set, "read back");
+    eq(await hub.setImpactFactors(admin, standard), standard, "defaults back");
+    const before = JSON.stringify([await hub.impactFactors(admin), await hub.journal(admin)]);
+    await rejects(hub.setImpactFactors(kees, standard), "forbidden");
+    const dup = await rejects(hub.setImpactFactors(anna, [standard[1], standard[1]]), "validation", "impactFactors");
+    ok(dup.message.includes("two factors for clothing"), `duplicate message: ${dup.message}`);
+    await rejects(hub.setImpactFactors(anna, [{ ...mine, gramsCo2ePerKg: 200000 }]), "validation", "gramsCo2ePerKg");
+    await rejects(hub.setImpactFactors(anna, [{ ...mine, source: "x" }]), "validation", "source");
+    await rejects(hub.setImpactFactors(anna, [{ ...mine, gramsCo2ePerKg: 1.5 }]), "validation", "factors");
+    await rejects(hub.setImpactFactors(anna, [{ ...mine, grams: 1 }]), "validation", "factors");
+    eq(JSON.stringify([await hub.impactFactors(admin), await hub.journal(admin)]), before, "state after refused calls");
+
+    eq(await hub.reuseImpact(researcher, march), [], "nothing sold yet");
+    const sale = await hub.checkout(kees, { till: "kassa-1", payment: "card", lines: [line(coat, 2), line(cup, 1)] });
+    await hub.refund(kees, { saleId: sale.id, till: "kassa-1", payment: "card", lines: [line(coat, 1)] });
+    eq(await hub.reuseImpact(kees, march), [
+      { category: "clothing", weightGrams: 1000, gramsCo2e: 6100, source: standard[1].source },
+      { category: "crockery", weightGrams: 200, gramsCo2e: 200, source: standard[2].source },
+    ], "impact after a sale and a return");
+    await hub.setImpactFactors(anna, [standard[1]]);
+    eq((await hub.reuseImpact(researcher, march))[1], { category: "crockery", weightGrams: 200, gramsCo2e: null, source: null }, "no factor: null");
+    await rejects(hub.reuseImpact(researcher, { from: "2026-03-31", to: "2026-03-01" }), "validation", "period");
+  });
+
   await test("docs/web.md stock section runs as written", async () => {
     const program = await docsStockProgram();
     const lines = [];
@@ -363,6 +399,9 @@ async function run() {
       "650 163 -2 485", "1999 0", "conflict", "-225 true", "5260 -5",
       "clothing white 1 300", "crockery white 2 300",
       "2026-03-02 clothing -1 0", "2026-03-02 crockery 112 1", "2026-03-02 household 149 1", "2026-03-02 other 1999 1",
+      "clothing 6100 2021-01-01",
+      "clothing 0 0", "crockery 200 200", "household 800 800", "other 500 500",
+      "crockery 240",
     ], "printed lines");
   });
 

@@ -7,6 +7,8 @@ import init, {
   type Actor,
   type Basket,
   type CodeLabel,
+  type ImpactFactor,
+  type ImpactRow,
   type Item,
   type ItemView,
   type KringloopError,
@@ -59,6 +61,11 @@ export async function demo(): Promise<string> {
   const stock: StockOnHand[] = await hub.stockOnHand(anna, { on: "2026-04-01" });
   const rows: SalesRow[] = await hub.salesReport(anna, { from: "2026-03-01", to: "2026-03-31", bucket: "week" });
   const aged: ItemView[] = await hub.ageing(anna, { weeks: 8 });
+  const factors: ImpactFactor[] = await hub.impactFactors(anna);
+  const mine: ImpactFactor = { category: "books", gramsCo2ePerKg: 1200, source: "eigen LCA", sourceDate: "2025-09-01" };
+  await hub.setImpactFactors(anna, [...factors.filter((f) => f.category !== "books"), mine]);
+  const impact: ImpactRow[] = await hub.reuseImpact(anna, { from: "2026-03-01", to: "2026-03-31" });
+  const co2e: number | null = impact[0]?.gramsCo2e ?? null;
 
   // @ts-expect-error: "cheque" is not a PaymentMethod
   await hub.checkout(kees, { till: "kassa-1", payment: "cheque", lines: [] });
@@ -70,6 +77,12 @@ export async function demo(): Promise<string> {
   await hub.recordMove(kees, { itemId: coat!.id, kind: "sale", quantity: 1 });
   // @ts-expect-error: Sale totals are numbers of cents, not strings
   const wrong: string = sale.total;
+  // @ts-expect-error: gramsCo2e may be null (no factor for the category)
+  const grams: number = impact[0]!.gramsCo2e;
+  // @ts-expect-error: "cars" is not a Category
+  await hub.setImpactFactors(anna, [{ ...mine, category: "cars" }]);
+  // @ts-expect-error: reuseImpact takes a period, not a bucket
+  await hub.reuseImpact(anna, { from: "2026-03-01", to: "2026-03-31", bucket: "week" });
   // @ts-expect-error: "year" is not a Bucket
   await hub.salesReport(anna, { from: "2026-03-01", to: "2026-03-31", bucket: "year" });
   labels("payment_method");
@@ -90,7 +103,7 @@ export async function demo(): Promise<string> {
   } catch (e) {
     const err = e as KringloopError;
     const code: "validation" | "not_found" | "conflict" | "forbidden" | "storage" = err.code;
-    return `${code} ${err.field ?? ""} ${gaps.length} ${roles.length} ${minutes} ${shift.status} ${colour} ${cents} ${reverses} ${stock.length} ${rows.length} ${aged.length} ${wrong}`;
+    return `${code} ${err.field ?? ""} ${gaps.length} ${roles.length} ${minutes} ${shift.status} ${colour} ${cents} ${reverses} ${stock.length} ${rows.length} ${aged.length} ${wrong} ${co2e} ${grams}`;
   }
   return "no error";
 }

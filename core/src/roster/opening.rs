@@ -31,8 +31,8 @@ impl OpeningHours {
                     format!(
                         "the {} slot {}–{} needs at least one role",
                         s.weekday,
-                        s.span.start().format("%H:%M"),
-                        s.span.end().format("%H:%M")
+                        crate::calendar::HhMm(s.span.start()),
+                        crate::calendar::HhMm(s.span.end())
                     ),
                 ));
             }

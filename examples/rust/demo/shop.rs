@@ -4,9 +4,8 @@
 use super::Dice;
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 use kringloop::{
-    Actor, Basket, BasketLine, Bucket, Category, CodeList, Condition, DonorKind, Hub,
-    ImpactFactors, ItemId, Money, MoveKind, NewCashUp, NewItem, NewMove, PaymentMethod, Period,
-    Weekday,
+    Actor, Basket, BasketLine, Bucket, Category, CodeList, Condition, DonorKind, Hub, ItemId,
+    Money, MoveKind, NewCashUp, NewItem, NewMove, PaymentMethod, Period, Weekday,
 };
 use std::collections::HashMap;
 use std::error::Error;
