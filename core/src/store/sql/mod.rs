@@ -449,6 +449,44 @@ macro_rules! impl_sql_store {
                 }
             }
 
+            /// Replaces a per-hub setting (one JSON row per hub, e.g. the
+            /// pricing policy) with `upsert` (binds `$1` hub, `$2` JSON) in
+            /// one unit of work, journal entry included.
+            async fn put_setting(
+                &self,
+                hub: $crate::HubId,
+                upsert: &'static str,
+                json: String,
+                entry: &$crate::JournalEntry,
+            ) -> $crate::Result<()> {
+                let (mut tx, seq) = self.begin_unit(hub).await?;
+                sqlx::query(upsert)
+                    .bind(hub.to_string())
+                    .bind(json)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::store::sql::storage)?;
+                Self::finish_unit(tx, hub, seq, entry).await
+            }
+
+            /// The row of a per-hub setting (`select` binds `$1` hub), or
+            /// `None` when the hub never set it (`NotFound` for an unknown hub).
+            async fn get_setting(
+                &self,
+                hub: $crate::HubId,
+                select: &'static str,
+            ) -> $crate::Result<Option<<$db as sqlx::Database>::Row>> {
+                let row = sqlx::query(select)
+                    .bind(hub.to_string())
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err($crate::store::sql::storage)?;
+                if row.is_none() {
+                    self.require_hub(hub).await?;
+                }
+                Ok(row)
+            }
+
             /// An empty list is only an answer if the hub exists.
             async fn unless_empty<T>(&self, hub: $crate::HubId, rows: Vec<T>) -> $crate::Result<Vec<T>> {
                 if rows.is_empty() {

@@ -506,35 +506,24 @@ macro_rules! impl_sql_stock_store {
                 entry: &$crate::JournalEntry,
             ) -> $crate::Result<()> {
                 let text = serde_json::to_string(policy).map_err($crate::store::sql::storage)?;
-                let (mut tx, seq) = self.begin_unit(hub).await?;
-                sqlx::query(
+                self.put_setting(
+                    hub,
                     "INSERT INTO pricing_policies (hub_id, policy) VALUES ($1, $2) \
                      ON CONFLICT (hub_id) DO UPDATE SET policy = excluded.policy",
+                    text,
+                    entry,
                 )
-                .bind(hub.to_string())
-                .bind(text)
-                .execute(&mut *tx)
                 .await
-                .map_err($crate::store::sql::storage)?;
-                Self::finish_unit(tx, hub, seq, entry).await
             }
 
             async fn pricing_policy(
                 &self,
                 hub: $crate::HubId,
             ) -> $crate::Result<Option<$crate::PricingPolicy>> {
-                let row = sqlx::query("SELECT policy FROM pricing_policies WHERE hub_id = $1")
-                    .bind(hub.to_string())
-                    .fetch_optional(&self.pool)
-                    .await
-                    .map_err($crate::store::sql::storage)?;
-                match row {
-                    Some(row) => $crate::store::sql::stock_rows::policy_from_row(&row).map(Some),
-                    None => {
-                        self.require_hub(hub).await?;
-                        Ok(None)
-                    }
-                }
+                self.get_setting(hub, "SELECT policy FROM pricing_policies WHERE hub_id = $1")
+                    .await?
+                    .map(|row| $crate::store::sql::stock_rows::policy_from_row(&row))
+                    .transpose()
             }
 
             async fn set_impact_factors(
@@ -544,35 +533,24 @@ macro_rules! impl_sql_stock_store {
                 entry: &$crate::JournalEntry,
             ) -> $crate::Result<()> {
                 let text = serde_json::to_string(factors).map_err($crate::store::sql::storage)?;
-                let (mut tx, seq) = self.begin_unit(hub).await?;
-                sqlx::query(
+                self.put_setting(
+                    hub,
                     "INSERT INTO impact_factors (hub_id, factors) VALUES ($1, $2) \
                      ON CONFLICT (hub_id) DO UPDATE SET factors = excluded.factors",
+                    text,
+                    entry,
                 )
-                .bind(hub.to_string())
-                .bind(text)
-                .execute(&mut *tx)
                 .await
-                .map_err($crate::store::sql::storage)?;
-                Self::finish_unit(tx, hub, seq, entry).await
             }
 
             async fn impact_factors(
                 &self,
                 hub: $crate::HubId,
             ) -> $crate::Result<Option<$crate::ImpactFactors>> {
-                let row = sqlx::query("SELECT factors FROM impact_factors WHERE hub_id = $1")
-                    .bind(hub.to_string())
-                    .fetch_optional(&self.pool)
-                    .await
-                    .map_err($crate::store::sql::storage)?;
-                match row {
-                    Some(row) => $crate::store::sql::stock_rows::impact_from_row(&row).map(Some),
-                    None => {
-                        self.require_hub(hub).await?;
-                        Ok(None)
-                    }
-                }
+                self.get_setting(hub, "SELECT factors FROM impact_factors WHERE hub_id = $1")
+                    .await?
+                    .map(|row| $crate::store::sql::stock_rows::impact_from_row(&row))
+                    .transpose()
             }
 
             async fn insert_sale(
