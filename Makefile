@@ -1,6 +1,7 @@
-# kringloop — the two commands a new user needs:
+# kringloop — the commands a new user needs:
 #   make demo   builds and runs the demo: fills oude-bieb.db and prints the roster summary
 #   make test   installs what is missing, then runs every check and test (Rust, Python, browser)
+#   make bench  kringloop against direct SQLite on this machine (about a minute; not part of make test)
 # PostgreSQL is included when KRINGLOOP_TEST_POSTGRES_URL is set (.ci/run sets it).
 
 SHELL := /bin/bash
@@ -8,13 +9,18 @@ SHELL := /bin/bash
 # One feature set for every host build, so nothing is compiled twice.
 FEATURES := --features kringloop/postgres
 
-.PHONY: demo test setup fmt-check clippy rust-test doc python-test wasm-test wasm-build clean
+.PHONY: demo test bench setup fmt-check clippy rust-test doc python-test wasm-test wasm-build clean
 
 demo:
 	cargo run -q $(FEATURES) -p kringloop --example demo -- oude-bieb.db
 
 test: setup fmt-check clippy rust-test doc python-test wasm-test
 	@echo "make test: all checks passed"
+
+# Measurement only: prints each ratio against its DESIGN.md §6 bar (PASS/BELOW)
+# and exits 0. KRINGLOOP_BENCH_CHECKOUTS / _ITEMS / _RUNS change the sizes.
+bench:
+	cargo bench -p kringloop $(FEATURES) --bench till
 
 setup:
 	@bash scripts/setup.sh
