@@ -449,6 +449,33 @@ macro_rules! impl_sql_store {
                 }
             }
 
+            /// The row of `table` with this `id` in `hub` (`columns` selected);
+            /// `NotFound(entity, id)` when there is none, or `NotFound("hub")`
+            /// when the hub itself is unknown — exactly like the memory store.
+            async fn row_by_id(
+                &self,
+                hub: $crate::HubId,
+                table: &'static str,
+                columns: &'static str,
+                entity: &'static str,
+                id: impl std::fmt::Display,
+            ) -> $crate::Result<<$db as sqlx::Database>::Row> {
+                let sql = format!("SELECT {columns} FROM {table} WHERE hub_id = $1 AND id = $2");
+                let row = sqlx::query(&sql)
+                    .bind(hub.to_string())
+                    .bind(id.to_string())
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err($crate::store::sql::storage)?;
+                match row {
+                    Some(row) => Ok(row),
+                    None => {
+                        self.require_hub(hub).await?;
+                        Err($crate::Error::not_found(entity, id))
+                    }
+                }
+            }
+
             /// Replaces a per-hub setting (one JSON row per hub, e.g. the
             /// pricing policy) with `upsert` (binds `$1` hub, `$2` JSON) in
             /// one unit of work, journal entry included.
@@ -651,23 +678,10 @@ macro_rules! impl_sql_store {
                 hub: $crate::HubId,
                 id: $crate::VolunteerId,
             ) -> $crate::Result<$crate::Volunteer> {
-                let sql = format!(
-                    "SELECT {} FROM volunteers WHERE hub_id = $1 AND id = $2",
-                    $crate::store::sql::VOLUNTEER_COLUMNS
-                );
-                let row = sqlx::query(&sql)
-                    .bind(hub.to_string())
-                    .bind(id.to_string())
-                    .fetch_optional(&self.pool)
-                    .await
-                    .map_err($crate::store::sql::storage)?;
-                match row {
-                    Some(row) => $crate::store::sql::volunteer_from_row(&row),
-                    None => {
-                        self.require_hub(hub).await?;
-                        Err($crate::Error::not_found("volunteer", id))
-                    }
-                }
+                let row = self
+                    .row_by_id(hub, "volunteers", $crate::store::sql::VOLUNTEER_COLUMNS, "volunteer", id)
+                    .await?;
+                $crate::store::sql::volunteer_from_row(&row)
             }
 
             async fn volunteers(
@@ -821,23 +835,10 @@ macro_rules! impl_sql_store {
             }
 
             async fn shift(&self, hub: $crate::HubId, id: $crate::ShiftId) -> $crate::Result<$crate::Shift> {
-                let sql = format!(
-                    "SELECT {} FROM shifts WHERE hub_id = $1 AND id = $2",
-                    $crate::store::sql::SHIFT_COLUMNS
-                );
-                let row = sqlx::query(&sql)
-                    .bind(hub.to_string())
-                    .bind(id.to_string())
-                    .fetch_optional(&self.pool)
-                    .await
-                    .map_err($crate::store::sql::storage)?;
-                match row {
-                    Some(row) => $crate::store::sql::shift_from_row(&row),
-                    None => {
-                        self.require_hub(hub).await?;
-                        Err($crate::Error::not_found("shift", id))
-                    }
-                }
+                let row = self
+                    .row_by_id(hub, "shifts", $crate::store::sql::SHIFT_COLUMNS, "shift", id)
+                    .await?;
+                $crate::store::sql::shift_from_row(&row)
             }
 
             async fn shifts(

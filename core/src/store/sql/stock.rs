@@ -618,20 +618,9 @@ macro_rules! impl_sql_stock_store {
             }
 
             async fn sale(&self, hub: $crate::HubId, id: $crate::SaleId) -> $crate::Result<$crate::Sale> {
-                let sql = format!(
-                    "SELECT {} FROM sales WHERE hub_id = $1 AND id = $2",
-                    $crate::store::sql::stock::SALE_COLUMNS
-                );
-                let row = sqlx::query(&sql)
-                    .bind(hub.to_string())
-                    .bind(id.to_string())
-                    .fetch_optional(&self.pool)
-                    .await
-                    .map_err($crate::store::sql::storage)?;
-                let Some(row) = row else {
-                    self.require_hub(hub).await?;
-                    return Err($crate::Error::not_found("sale", id));
-                };
+                let row = self
+                    .row_by_id(hub, "sales", $crate::store::sql::stock::SALE_COLUMNS, "sale", id)
+                    .await?;
                 // A sale and its lines are written in one unit and never
                 // change, so reading the lines separately is consistent.
                 let sql = format!(
