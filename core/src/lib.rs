@@ -42,6 +42,7 @@ pub mod hub;
 pub mod id;
 pub mod journal;
 pub mod money;
+mod order;
 pub mod roster;
 pub mod shift;
 pub mod stock;

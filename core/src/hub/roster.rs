@@ -76,7 +76,9 @@ impl Hub {
             .iter()
             .filter_map(|v| v.vog_status(today, within_days))
             .collect();
-        out.sort_by_key(|s| (s.expires_on.is_some(), s.expires_on, s.display_name.clone()));
+        crate::order::sort_by_key(&mut out, |s| {
+            (s.expires_on.is_some(), s.expires_on, s.display_name.clone())
+        });
         Ok(own_rows(scope, out, |s| s.volunteer_id))
     }
 }

@@ -61,7 +61,7 @@ pub fn roster_gaps(
     for gap in &mut gaps {
         gap.candidates = candidates(gap, shifts, volunteers);
     }
-    gaps.sort_by_key(|g| (g.date, g.span, g.role));
+    crate::order::sort_by_key(&mut gaps, |g| (g.date, g.span, g.role));
     gaps
 }
 
@@ -84,7 +84,7 @@ fn candidates(gap: &RosterGap, shifts: &[Shift], volunteers: &[Volunteer]) -> Ve
             display_name: v.display_name.clone(),
         })
         .collect();
-    out.sort_by(|a, b| a.display_name.cmp(&b.display_name));
+    crate::order::sort_by(&mut out, |a, b| a.display_name.cmp(&b.display_name));
     out
 }
 
@@ -105,7 +105,7 @@ fn shortfalls(
             }
         }
     }
-    cuts.sort_unstable();
+    crate::order::sort_by(&mut cuts, u32::cmp);
     cuts.dedup();
     let mut out: Vec<RosterGap> = Vec::new();
     for w in cuts.windows(2) {

@@ -43,7 +43,7 @@ impl OpeningHours {
                 ));
             }
         }
-        slots.sort_by_key(|s| (s.weekday, s.span));
+        crate::order::sort_by_key(&mut slots, |s| (s.weekday, s.span));
         for pair in slots.windows(2) {
             if pair[0].weekday == pair[1].weekday && pair[0].span.overlaps(&pair[1].span) {
                 return Err(Error::validation(

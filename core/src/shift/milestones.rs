@@ -1,7 +1,6 @@
 use super::HoursByVolunteer;
 use crate::{DisplayName, VolunteerId};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// Hour milestones celebrated by the hub.
 pub const MILESTONE_HOURS: [i64; 5] = [50, 100, 250, 500, 1000];
@@ -27,11 +26,14 @@ pub fn milestones_reached(
     before: &[HoursByVolunteer],
     through: &[HoursByVolunteer],
 ) -> Vec<MilestoneReached> {
-    let earlier: HashMap<VolunteerId, i64> =
-        before.iter().map(|h| (h.volunteer_id, h.minutes)).collect();
     let mut out = Vec::new();
     for h in through {
-        let was = earlier.get(&h.volunteer_id).copied().unwrap_or(0);
+        // The last entry for the volunteer counts (as a map built from `before` would).
+        let was = before
+            .iter()
+            .rev()
+            .find(|b| b.volunteer_id == h.volunteer_id)
+            .map_or(0, |b| b.minutes);
         for m in MILESTONE_HOURS {
             let at = m * 60;
             if was < at && h.minutes >= at {
@@ -44,7 +46,7 @@ pub fn milestones_reached(
             }
         }
     }
-    out.sort_by(|a, b| {
+    crate::order::sort_by(&mut out, |a, b| {
         (a.display_name.as_str(), a.milestone_hours)
             .cmp(&(b.display_name.as_str(), b.milestone_hours))
     });

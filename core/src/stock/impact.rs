@@ -6,7 +6,6 @@ use super::{Category, SalesRow};
 use crate::{Error, Result, code_list::CodeList};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// How much CO2e reusing one kilogram of a category avoids, and who says so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,7 +47,7 @@ impl ImpactFactors {
     /// Validates: one factor per category at most, 0–100 000 g/kg, a source
     /// of 3–300 characters. Sorted by category.
     pub fn new(mut factors: Vec<ImpactFactor>) -> Result<ImpactFactors> {
-        factors.sort_by_key(|f| f.category);
+        crate::order::sort_by_key(&mut factors, |f| f.category);
         for pair in factors.windows(2) {
             if pair[0].category == pair[1].category {
                 return Err(Error::validation(
@@ -138,10 +137,11 @@ pub struct ImpactRow {
 
 /// Rolls sales rows (any bucket) up per category and applies the factors.
 pub fn reuse_impact(rows: &[SalesRow], factors: &ImpactFactors) -> Vec<ImpactRow> {
-    let mut grams: BTreeMap<Category, i64> = BTreeMap::new();
-    for r in rows {
-        *grams.entry(r.category).or_default() += r.weight_grams;
-    }
+    let grams = crate::order::group_by_key(
+        rows.iter().map(|r| (r.category, r.weight_grams)).collect(),
+        |r: &(Category, i64)| r.0,
+        |a, b| a.1 += b.1,
+    );
     grams
         .into_iter()
         .map(|(category, weight_grams)| {

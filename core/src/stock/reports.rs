@@ -5,7 +5,6 @@ use super::{Bucket, Category, Condition, Item, PriceTag, PricingPolicy, TagColou
 use crate::Money;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// An item with what the ledger says about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -88,32 +87,40 @@ pub fn stock_on_hand(
     groups: &[StockGroup],
     on: NaiveDate,
 ) -> Vec<StockOnHand> {
-    let mut rows: BTreeMap<(Category, Option<TagColour>), StockOnHand> = BTreeMap::new();
-    for g in groups {
-        let tag = policy.price_tag_of(
-            super::PriceBasis {
+    // One row per group, then summed per (category, colour), in that order.
+    let rows = groups
+        .iter()
+        .map(|g| {
+            let tag = policy.price_tag_of(
+                super::PriceBasis {
+                    category: g.category,
+                    condition: g.condition,
+                    intake_date: g.intake_date,
+                    price_override: g.price_override,
+                    manual_price: g.manual_price,
+                },
+                on,
+            );
+            StockOnHand {
                 category: g.category,
-                condition: g.condition,
-                intake_date: g.intake_date,
-                price_override: g.price_override,
-                manual_price: g.manual_price,
-            },
-            on,
-        );
-        let row = rows.entry((g.category, tag.colour)).or_insert(StockOnHand {
-            category: g.category,
-            colour: tag.colour,
-            items: 0,
-            units: 0,
-            weight_grams: 0,
-            value: Money::ZERO,
-        });
-        row.items += g.items;
-        row.units += g.units;
-        row.weight_grams += g.weight_grams;
-        row.value = row.value + Money::from_cents(tag.price.cents() * g.units);
-    }
-    rows.into_values().collect()
+                colour: tag.colour,
+                items: g.items,
+                units: g.units,
+                weight_grams: g.weight_grams,
+                value: Money::ZERO + Money::from_cents(tag.price.cents() * g.units),
+            }
+        })
+        .collect();
+    crate::order::group_by_key(
+        rows,
+        |r: &StockOnHand| (r.category, r.colour),
+        |a, b| {
+            a.items += b.items;
+            a.units += b.units;
+            a.weight_grams += b.weight_grams;
+            a.value = a.value + b.value;
+        },
+    )
 }
 
 /// Sales of one category in one bucket (day, week or month).

@@ -330,7 +330,9 @@ fn allocate(total: Money, weights: impl Iterator<Item = i64>) -> Vec<i64> {
     let assigned: i128 = parts.iter().map(|(q, _)| q).sum();
     let mut left = total - assigned;
     let mut order: Vec<usize> = (0..parts.len()).collect();
-    order.sort_by(|a, b| parts[*b].1.cmp(&parts[*a].1).then(a.cmp(b)));
+    crate::order::sort_by(&mut order, |a, b| {
+        parts[*b].1.cmp(&parts[*a].1).then(a.cmp(b))
+    });
     for i in order.iter().cycle().take(parts.len() * 2) {
         if left == 0 {
             break;

@@ -15,7 +15,7 @@ pub struct AvailabilitySlot {
 impl AvailabilitySlot {
     /// Sorts slots and refuses overlapping windows on the same day.
     pub fn normalise(mut slots: Vec<AvailabilitySlot>) -> Result<Vec<AvailabilitySlot>> {
-        slots.sort();
+        crate::order::sort_by(&mut slots, AvailabilitySlot::cmp);
         for pair in slots.windows(2) {
             if pair[0].weekday == pair[1].weekday && pair[0].span.overlaps(&pair[1].span) {
                 return Err(Error::validation(

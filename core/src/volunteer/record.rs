@@ -111,7 +111,21 @@ fn parse_contact(c: Option<&str>) -> Result<Option<Contact>> {
 }
 
 fn parse_skills(skills: &[String]) -> Result<BTreeSet<Skill>> {
-    skills.iter().map(Skill::parse).collect()
+    // Inserted one by one: `collect` into a set would compile a sort of its own.
+    let mut set = BTreeSet::new();
+    for s in skills {
+        set.insert(Skill::parse(s)?);
+    }
+    Ok(set)
+}
+
+/// The set of `roles` (inserted one by one, as in [`parse_skills`]).
+fn role_set(roles: Vec<VolunteerRole>) -> BTreeSet<VolunteerRole> {
+    let mut set = BTreeSet::new();
+    for r in roles {
+        set.insert(r);
+    }
+    set
 }
 
 fn check_vog(vog: Option<NaiveDate>, today: NaiveDate) -> Result<Option<NaiveDate>> {
@@ -148,7 +162,7 @@ impl Volunteer {
             status,
             status_since: start_date,
             status_reason: None,
-            roles: input.roles.into_iter().collect(),
+            roles: role_set(input.roles),
             skills: parse_skills(&input.skills)?,
             availability: AvailabilitySlot::normalise(input.availability)?,
             vog_date: check_vog(input.vog_date, today)?,
@@ -173,7 +187,7 @@ impl Volunteer {
             next.start_date = start;
         }
         if let Some(roles) = update.roles {
-            next.roles = roles.into_iter().collect();
+            next.roles = role_set(roles);
         }
         if let Some(skills) = &update.skills {
             next.skills = parse_skills(skills)?;

@@ -1,16 +1,17 @@
 //! The in-memory backend: always available, used by WebAssembly and tests.
 
 mod stock;
+mod table;
 
 use super::{ShiftQuery, Store, duplicate_message, overlap_message, stale_message};
 use crate::{
     Error, HoursByRole, HoursByVolunteer, HubId, HubSlug, JournalEntry, JournalRecord,
     OpeningHours, Period, Result, Shift, ShiftId, ShiftStatus, Volunteer, VolunteerId,
-    VolunteerRole, VolunteerStatus,
+    VolunteerStatus,
 };
 use chrono::{DateTime, Utc};
-use std::collections::{BTreeMap, HashMap};
 use std::sync::{Mutex, MutexGuard};
+use table::Table;
 
 /// A store that keeps everything in process memory. Each method runs under
 /// one lock and validates before it mutates, so it is atomic like the SQL
@@ -22,14 +23,15 @@ pub struct MemoryStore {
 
 #[derive(Debug, Default)]
 struct State {
-    hubs: HashMap<HubSlug, HubId>,
-    data: HashMap<HubId, HubData>,
+    /// Few per store: a list.
+    hubs: Vec<(HubSlug, HubId)>,
+    data: Table<HubData>,
 }
 
 #[derive(Debug, Default)]
 struct HubData {
-    volunteers: BTreeMap<VolunteerId, Volunteer>,
-    shifts: BTreeMap<ShiftId, Shift>,
+    volunteers: Table<Volunteer>,
+    shifts: Table<Shift>,
     opening_hours: OpeningHours,
     journal: Vec<JournalRecord>,
     stock: stock::StockData,
@@ -77,14 +79,14 @@ impl MemoryStore {
 fn hub_mut(state: &mut State, hub: HubId) -> Result<&mut HubData> {
     state
         .data
-        .get_mut(&hub)
+        .get_mut(hub.as_uuid())
         .ok_or_else(|| Error::not_found("hub", hub))
 }
 
 fn hub_ref(state: &State, hub: HubId) -> Result<&HubData> {
     state
         .data
-        .get(&hub)
+        .get(hub.as_uuid())
         .ok_or_else(|| Error::not_found("hub", hub))
 }
 
@@ -98,11 +100,11 @@ impl Store for MemoryStore {
         _now: DateTime<Utc>,
     ) -> Result<HubId> {
         let mut st = self.lock();
-        if let Some(id) = st.hubs.get(slug) {
+        if let Some((_, id)) = st.hubs.iter().find(|(s, _)| s == slug) {
             return Ok(*id);
         }
-        st.hubs.insert(slug.clone(), new_id);
-        st.data.insert(new_id, HubData::default());
+        st.hubs.push((slug.clone(), new_id));
+        st.data.insert(new_id.as_uuid(), HubData::default());
         Ok(new_id)
     }
 
@@ -114,10 +116,10 @@ impl Store for MemoryStore {
     ) -> Result<()> {
         let mut st = self.lock();
         let data = hub_mut(&mut st, hub)?;
-        if data.volunteers.contains_key(&v.id) {
+        if data.volunteers.contains(v.id.as_uuid()) {
             return Err(Error::conflict(duplicate_message("volunteer", v.id)));
         }
-        data.volunteers.insert(v.id, v.clone());
+        data.volunteers.insert(v.id.as_uuid(), v.clone());
         data.journal(entry);
         Ok(())
     }
@@ -133,12 +135,12 @@ impl Store for MemoryStore {
         let data = hub_mut(&mut st, hub)?;
         let current = data
             .volunteers
-            .get(&v.id)
+            .get(v.id.as_uuid())
             .ok_or_else(|| Error::not_found("volunteer", v.id))?;
         if current.version != expected_version {
             return Err(Error::conflict(stale_message("volunteer")));
         }
-        data.volunteers.insert(v.id, v.clone());
+        data.volunteers.insert(v.id.as_uuid(), v.clone());
         data.journal(entry);
         Ok(())
     }
@@ -147,7 +149,7 @@ impl Store for MemoryStore {
         let st = self.lock();
         hub_ref(&st, hub)?
             .volunteers
-            .get(&id)
+            .get(id.as_uuid())
             .cloned()
             .ok_or_else(|| Error::not_found("volunteer", id))
     }
@@ -164,7 +166,9 @@ impl Store for MemoryStore {
             .filter(|v| status.is_none_or(|s| v.status == s))
             .cloned()
             .collect();
-        out.sort_by(|a, b| (a.display_name.as_str(), a.id).cmp(&(b.display_name.as_str(), b.id)));
+        crate::order::sort_by(&mut out, |a, b| {
+            (a.display_name.as_str(), a.id).cmp(&(b.display_name.as_str(), b.id))
+        });
         Ok(out)
     }
 
@@ -179,18 +183,18 @@ impl Store for MemoryStore {
         let data = hub_mut(&mut st, hub)?;
         let v = data
             .volunteers
-            .get(&shift.volunteer_id)
+            .get(shift.volunteer_id.as_uuid())
             .ok_or_else(|| Error::not_found("volunteer", shift.volunteer_id))?;
         if v.version != volunteer_version {
             return Err(Error::conflict(stale_message("volunteer")));
         }
-        if data.shifts.contains_key(&shift.id) {
+        if data.shifts.contains(shift.id.as_uuid()) {
             return Err(Error::conflict(duplicate_message("shift", shift.id)));
         }
         if let Some(other) = data.overlapping(shift) {
             return Err(Error::conflict(overlap_message(shift.date, other.id)));
         }
-        data.shifts.insert(shift.id, shift.clone());
+        data.shifts.insert(shift.id.as_uuid(), shift.clone());
         data.journal(entry);
         Ok(())
     }
@@ -206,7 +210,7 @@ impl Store for MemoryStore {
         let data = hub_mut(&mut st, hub)?;
         let current = data
             .shifts
-            .get(&shift.id)
+            .get(shift.id.as_uuid())
             .ok_or_else(|| Error::not_found("shift", shift.id))?;
         if current.status != expected {
             return Err(Error::conflict(stale_message("shift")));
@@ -216,7 +220,7 @@ impl Store for MemoryStore {
         {
             return Err(Error::conflict(overlap_message(shift.date, other.id)));
         }
-        data.shifts.insert(shift.id, shift.clone());
+        data.shifts.insert(shift.id.as_uuid(), shift.clone());
         data.journal(entry);
         Ok(())
     }
@@ -225,7 +229,7 @@ impl Store for MemoryStore {
         let st = self.lock();
         hub_ref(&st, hub)?
             .shifts
-            .get(&id)
+            .get(id.as_uuid())
             .cloned()
             .ok_or_else(|| Error::not_found("shift", id))
     }
@@ -240,7 +244,7 @@ impl Store for MemoryStore {
             .filter(|s| q.include_cancelled || s.is_live())
             .cloned()
             .collect();
-        out.sort_by_key(|s| (s.date, s.span.start(), s.role, s.id));
+        crate::order::sort_by_key(&mut out, |s| (s.date, s.span.start(), s.role, s.id));
         Ok(out)
     }
 
@@ -251,16 +255,20 @@ impl Store for MemoryStore {
     ) -> Result<Vec<HoursByVolunteer>> {
         let st = self.lock();
         let data = hub_ref(&st, hub)?;
-        let mut sums: HashMap<VolunteerId, (i64, i64)> = HashMap::new();
-        for s in data.worked(period) {
-            let e = sums.entry(s.volunteer_id).or_default();
-            e.0 += i64::from(s.minutes());
-            e.1 += 1;
-        }
+        let sums = crate::order::group_by_key(
+            data.worked(period)
+                .map(|s| (s.volunteer_id, i64::from(s.minutes()), 1))
+                .collect(),
+            |r: &(VolunteerId, i64, i64)| r.0,
+            |a, b| {
+                a.1 += b.1;
+                a.2 += b.2;
+            },
+        );
         let mut out: Vec<HoursByVolunteer> = sums
             .into_iter()
-            .filter_map(|(id, (minutes, shifts))| {
-                data.volunteers.get(&id).map(|v| HoursByVolunteer {
+            .filter_map(|(id, minutes, shifts)| {
+                data.volunteers.get(id.as_uuid()).map(|v| HoursByVolunteer {
                     volunteer_id: id,
                     display_name: v.display_name.clone(),
                     minutes,
@@ -268,7 +276,7 @@ impl Store for MemoryStore {
                 })
             })
             .collect();
-        out.sort_by(|a, b| {
+        crate::order::sort_by(&mut out, |a, b| {
             (a.display_name.as_str(), a.volunteer_id)
                 .cmp(&(b.display_name.as_str(), b.volunteer_id))
         });
@@ -278,20 +286,22 @@ impl Store for MemoryStore {
     async fn hours_by_role(&self, hub: HubId, period: Period) -> Result<Vec<HoursByRole>> {
         let st = self.lock();
         let data = hub_ref(&st, hub)?;
-        let mut sums: BTreeMap<&'static str, (VolunteerRole, i64, i64)> = BTreeMap::new();
-        for s in data.worked(period) {
-            let e = sums.entry(s.role.code()).or_insert((s.role, 0, 0));
-            e.1 += i64::from(s.minutes());
-            e.2 += 1;
-        }
-        Ok(sums
-            .into_values()
-            .map(|(role, minutes, shifts)| HoursByRole {
-                role,
-                minutes,
-                shifts,
-            })
-            .collect())
+        // One row per worked shift, then summed per role code, in code order.
+        let sums = crate::order::group_by_key(
+            data.worked(period)
+                .map(|s| HoursByRole {
+                    role: s.role,
+                    minutes: i64::from(s.minutes()),
+                    shifts: 1,
+                })
+                .collect(),
+            |r: &HoursByRole| r.role.code(),
+            |a, b| {
+                a.minutes += b.minutes;
+                a.shifts += b.shifts;
+            },
+        );
+        Ok(sums)
     }
 
     async fn set_opening_hours(

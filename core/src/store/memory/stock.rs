@@ -2,27 +2,27 @@
 //! running sums next to the append-only move list (derived, never edited
 //! on their own), so a checkout costs O(lines), not O(moves).
 
+use super::table::Table;
 use super::{MemoryStore, hub_mut, hub_ref};
 use crate::store::{StockStore, cash_up_twice_message, duplicate_message, short_message};
 use crate::{
-    Bucket, CashTotals, CashUp, Category, Condition, Error, HubId, ImpactFactors, Item, ItemId,
-    ItemState, JournalEntry, Money, MoveKind, PaymentMethod, Period, PricingPolicy, Result, Sale,
-    SaleId, SalesRow, StockGroup, StockMove, TillName, bucket_start,
+    Bucket, CashTotals, CashUp, Error, HubId, ImpactFactors, Item, ItemId, ItemState, JournalEntry,
+    Money, MoveKind, PaymentMethod, Period, PricingPolicy, Result, Sale, SaleId, SalesRow,
+    StockGroup, StockMove, TillName, bucket_start,
 };
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Default)]
 pub(super) struct StockData {
-    items: BTreeMap<ItemId, Item>,
+    items: Table<Item>,
     moves: Vec<StockMove>,
-    on_hand: HashMap<ItemId, i64>,
-    manual_price: HashMap<ItemId, Money>,
+    on_hand: Table<i64>,
+    manual_price: Table<Money>,
     policy: Option<PricingPolicy>,
     impact: Option<ImpactFactors>,
-    sales: BTreeMap<SaleId, Sale>,
-    /// Units returned so far per (original sale, item).
-    returned: HashMap<(SaleId, ItemId), i64>,
+    sales: Table<Sale>,
+    /// Units returned so far per original sale: (item, units).
+    returned: Table<Vec<(ItemId, i64)>>,
     cash_ups: Vec<CashUp>,
 }
 
@@ -30,17 +30,30 @@ impl StockData {
     fn state(&self, item: &Item) -> ItemState {
         ItemState {
             item: item.clone(),
-            on_hand: self.on_hand.get(&item.id).copied().unwrap_or(0),
-            manual_price: self.manual_price.get(&item.id).copied(),
+            on_hand: self.on_hand(item.id),
+            manual_price: self.manual_price.get(item.id.as_uuid()).copied(),
         }
     }
 
+    fn on_hand(&self, item: ItemId) -> i64 {
+        self.on_hand.get(item.as_uuid()).copied().unwrap_or(0)
+    }
+
+    /// Units of `item` returned so far against the sale `original`.
+    fn returned(&self, original: SaleId, item: ItemId) -> i64 {
+        self.returned
+            .get(original.as_uuid())
+            .and_then(|r| r.iter().find(|(i, _)| *i == item))
+            .map_or(0, |(_, n)| *n)
+    }
+
     fn append(&mut self, mv: &StockMove) {
-        *self.on_hand.entry(mv.item_id).or_default() += mv.quantity;
+        let id = mv.item_id.as_uuid();
+        *self.on_hand.get_or_insert_with(id, || 0) += mv.quantity;
         if mv.kind == MoveKind::Markdown
             && let Some(p) = mv.unit_price
         {
-            self.manual_price.insert(mv.item_id, p);
+            self.manual_price.insert(id, p);
         }
         self.moves.push(mv.clone());
     }
@@ -58,15 +71,11 @@ impl StockStore for MemoryStore {
     ) -> Result<()> {
         let mut st = self.lock();
         let data = hub_mut(&mut st, hub)?;
-        let mut seen = std::collections::HashSet::new();
-        if let Some(dup) = items
-            .iter()
-            .find(|i| data.stock.items.contains_key(&i.id) || !seen.insert(i.id))
-        {
+        if let Some(dup) = first_duplicate(items, &data.stock.items) {
             return Err(Error::conflict(duplicate_message("item", dup.id)));
         }
         for item in items {
-            data.stock.items.insert(item.id, item.clone());
+            data.stock.items.insert(item.id.as_uuid(), item.clone());
         }
         for mv in moves {
             data.stock.append(mv);
@@ -80,7 +89,7 @@ impl StockStore for MemoryStore {
         let data = &hub_ref(&st, hub)?.stock;
         Ok(ids
             .iter()
-            .filter_map(|id| data.items.get(id))
+            .filter_map(|id| data.items.get(id.as_uuid()))
             .map(|i| data.state(i))
             .collect())
     }
@@ -88,10 +97,10 @@ impl StockStore for MemoryStore {
     async fn insert_move(&self, hub: HubId, mv: &StockMove, entry: &JournalEntry) -> Result<()> {
         let mut st = self.lock();
         let data = hub_mut(&mut st, hub)?;
-        if !data.stock.items.contains_key(&mv.item_id) {
+        if !data.stock.items.contains(mv.item_id.as_uuid()) {
             return Err(Error::not_found("item", mv.item_id));
         }
-        let on_hand = data.stock.on_hand.get(&mv.item_id).copied().unwrap_or(0);
+        let on_hand = data.stock.on_hand(mv.item_id);
         if on_hand + mv.quantity < 0 {
             return Err(Error::conflict(short_message(
                 mv.item_id,
@@ -161,16 +170,16 @@ impl StockStore for MemoryStore {
         let mut st = self.lock();
         let data = hub_mut(&mut st, hub)?;
         let stock = &data.stock;
-        if stock.sales.contains_key(&sale.id) {
+        if stock.sales.contains(sale.id.as_uuid()) {
             return Err(Error::conflict(duplicate_message("sale", sale.id)));
         }
         for line in &sale.lines {
-            if !stock.items.contains_key(&line.item_id) {
+            if !stock.items.contains(line.item_id.as_uuid()) {
                 return Err(Error::not_found("item", line.item_id));
             }
             match sale.reverses {
                 None => {
-                    let on_hand = stock.on_hand.get(&line.item_id).copied().unwrap_or(0);
+                    let on_hand = stock.on_hand(line.item_id);
                     if on_hand < line.quantity {
                         return Err(Error::conflict(short_message(
                             line.item_id,
@@ -182,7 +191,7 @@ impl StockStore for MemoryStore {
                 Some(original) => {
                     let orig = stock
                         .sales
-                        .get(&original)
+                        .get(original.as_uuid())
                         .ok_or_else(|| Error::not_found("sale", original))?;
                     let sold: i64 = orig
                         .lines
@@ -190,11 +199,7 @@ impl StockStore for MemoryStore {
                         .filter(|l| l.item_id == line.item_id)
                         .map(|l| l.quantity)
                         .sum();
-                    let back = stock
-                        .returned
-                        .get(&(original, line.item_id))
-                        .copied()
-                        .unwrap_or(0);
+                    let back = stock.returned(original, line.item_id);
                     if back - line.quantity > sold {
                         return Err(Error::conflict(short_message(
                             line.item_id,
@@ -208,13 +213,19 @@ impl StockStore for MemoryStore {
         let stock = &mut data.stock;
         if let Some(original) = sale.reverses {
             for line in &sale.lines {
-                *stock.returned.entry((original, line.item_id)).or_default() -= line.quantity;
+                let returned = stock
+                    .returned
+                    .get_or_insert_with(original.as_uuid(), Vec::new);
+                match returned.iter_mut().find(|(i, _)| *i == line.item_id) {
+                    Some((_, n)) => *n -= line.quantity,
+                    None => returned.push((line.item_id, -line.quantity)),
+                }
             }
         }
         for mv in moves {
             stock.append(mv);
         }
-        stock.sales.insert(sale.id, sale.clone());
+        stock.sales.insert(sale.id.as_uuid(), sale.clone());
         data.journal(entry);
         Ok(())
     }
@@ -224,7 +235,7 @@ impl StockStore for MemoryStore {
         hub_ref(&st, hub)?
             .stock
             .sales
-            .get(&id)
+            .get(id.as_uuid())
             .cloned()
             .ok_or_else(|| Error::not_found("sale", id))
     }
@@ -282,42 +293,49 @@ impl StockStore for MemoryStore {
             .filter(|c| period.contains(c.date))
             .cloned()
             .collect();
-        out.sort_by(|a, b| (a.date, a.till.as_str()).cmp(&(b.date, b.till.as_str())));
+        crate::order::sort_by(&mut out, |a, b| {
+            (a.date, a.till.as_str()).cmp(&(b.date, b.till.as_str()))
+        });
         Ok(out)
     }
 
     async fn stock_groups(&self, hub: HubId) -> Result<Vec<StockGroup>> {
         let st = self.lock();
         let data = &hub_ref(&st, hub)?.stock;
-        type Key = (Category, Condition, NaiveDate, Option<Money>, Option<Money>);
-        let mut groups: BTreeMap<Key, StockGroup> = BTreeMap::new();
-        for item in data.items.values() {
-            let s = data.state(item);
-            if s.on_hand <= 0 {
-                continue;
-            }
-            let key = (
-                item.category,
-                item.condition,
-                item.intake_date,
-                item.price_override,
-                s.manual_price,
-            );
-            let g = groups.entry(key).or_insert(StockGroup {
+        // One group per item in stock, then merged per key, in key order.
+        let groups = data
+            .items
+            .values()
+            .map(|item| (item, data.on_hand(item.id)))
+            .filter(|(_, on_hand)| *on_hand > 0)
+            .map(|(item, on_hand)| StockGroup {
                 category: item.category,
                 condition: item.condition,
                 intake_date: item.intake_date,
                 price_override: item.price_override,
-                manual_price: s.manual_price,
-                items: 0,
-                units: 0,
-                weight_grams: 0,
-            });
-            g.items += 1;
-            g.units += s.on_hand;
-            g.weight_grams += s.on_hand * i64::from(item.weight_grams);
-        }
-        Ok(groups.into_values().collect())
+                manual_price: data.manual_price.get(item.id.as_uuid()).copied(),
+                items: 1,
+                units: on_hand,
+                weight_grams: on_hand * i64::from(item.weight_grams),
+            })
+            .collect();
+        Ok(crate::order::group_by_key(
+            groups,
+            |g: &StockGroup| {
+                (
+                    g.category,
+                    g.condition,
+                    g.intake_date,
+                    g.price_override,
+                    g.manual_price,
+                )
+            },
+            |a, b| {
+                a.items += b.items;
+                a.units += b.units;
+                a.weight_grams += b.weight_grams;
+            },
+        ))
     }
 
     async fn aged_items(
@@ -335,7 +353,7 @@ impl StockStore for MemoryStore {
             .map(|i| data.state(i))
             .filter(|s| s.on_hand > 0)
             .collect();
-        out.sort_by_key(|s| (s.item.intake_date, s.item.id));
+        crate::order::sort_by_key(&mut out, |s| (s.item.intake_date, s.item.id));
         out.truncate(limit as usize);
         Ok(out)
     }
@@ -348,22 +366,52 @@ impl StockStore for MemoryStore {
     ) -> Result<Vec<SalesRow>> {
         let st = self.lock();
         let data = &hub_ref(&st, hub)?.stock;
-        let mut rows: BTreeMap<(NaiveDate, Category), SalesRow> = BTreeMap::new();
-        for sale in data.sales.values().filter(|s| period.contains(s.date)) {
-            let start = bucket_start(bucket, sale.date);
-            for l in &sale.lines {
-                let r = rows.entry((start, l.category)).or_insert(SalesRow {
+        // One row per sale line, then summed per (bucket, category), in that order.
+        let rows = data
+            .sales
+            .values()
+            .filter(|s| period.contains(s.date))
+            .flat_map(|sale| {
+                let start = bucket_start(bucket, sale.date);
+                sale.lines.iter().map(move |l| SalesRow {
                     period_start: start,
                     category: l.category,
-                    revenue: Money::ZERO,
-                    units: 0,
-                    weight_grams: 0,
-                });
-                r.revenue = r.revenue + l.net;
-                r.units += l.quantity;
-                r.weight_grams += l.weight_grams;
-            }
-        }
-        Ok(rows.into_values().collect())
+                    revenue: l.net,
+                    units: l.quantity,
+                    weight_grams: l.weight_grams,
+                })
+            })
+            .collect();
+        Ok(crate::order::group_by_key(
+            rows,
+            |r: &SalesRow| (r.period_start, r.category),
+            |a, b| {
+                a.revenue = a.revenue + b.revenue;
+                a.units += b.units;
+                a.weight_grams += b.weight_grams;
+            },
+        ))
     }
+}
+
+/// The first of `items` whose id is already in `stored` or repeats an
+/// earlier item of the list.
+fn first_duplicate<'a>(items: &'a [Item], stored: &Table<Item>) -> Option<&'a Item> {
+    // Positions by id (stable: among equal ids the earliest comes first), so
+    // each later occurrence of an id follows an equal one.
+    let mut by_id: Vec<usize> = (0..items.len()).collect();
+    crate::order::sort_by_key(&mut by_id, |&i| items.get(i).map(|it| it.id));
+    let mut repeat = vec![false; items.len()];
+    for pair in by_id.windows(2) {
+        if items.get(pair[0]).map(|i| i.id) == items.get(pair[1]).map(|i| i.id)
+            && let Some(r) = repeat.get_mut(pair[1])
+        {
+            *r = true;
+        }
+    }
+    items
+        .iter()
+        .zip(repeat)
+        .find(|(item, repeat)| *repeat || stored.contains(item.id.as_uuid()))
+        .map(|(item, _)| item)
 }
