@@ -54,6 +54,40 @@ code_list! {
         CashUp = ("cash_up", "kas opmaken", "cash up a till"),
         /// Look up items, their stock, moves and sales.
         ReadStock = ("read_stock", "voorraad inzien", "read stock and sales"),
+        /// Record a signal picked up from a visitor.
+        RecordSignal = ("record_signal", "signaal vastleggen", "record a signal"),
+        /// Read signals; with their personal fields, every read is journalled.
+        ReadSignals = ("read_signals", "signalen inzien", "read signals"),
+        /// Change a signal's domains, urgency, consent or do-not-contact flag.
+        UpdateSignal = ("update_signal", "signaal wijzigen", "update a signal"),
+        /// Refer a signal to a partner.
+        Refer = ("refer", "doorverwijzen", "refer a signal"),
+        /// Move referrals through their lifecycle, set follow-ups, close signals.
+        ManageReferrals = ("manage_referrals", "doorverwijzingen beheren", "manage referrals"),
+        /// Read the partners directory and its HSDS export.
+        ReadPartners = ("read_partners", "partners inzien", "read the partners directory"),
+        /// Add and change partners.
+        ManagePartners = ("manage_partners", "partners beheren", "manage partners"),
+        /// Signal and referral statistics (suppressed for researchers).
+        ReadSignalStatistics = ("read_signal_statistics", "signaalstatistiek inzien", "read signal statistics"),
+        /// Erase the personal fields of signals past their retention period.
+        PurgeSignals = ("purge_signals", "signalen opschonen", "purge signals"),
+        /// Create and change activities, their schedules and sessions.
+        ManageActivities = ("manage_activities", "activiteiten beheren", "manage activities"),
+        /// Read activities, schedules and sessions with their attendance.
+        ReadActivities = ("read_activities", "activiteiten inzien", "read activities"),
+        /// Record (or correct) the attendance of a session.
+        RecordAttendance = ("record_attendance", "aanwezigheid vastleggen", "record attendance"),
+        /// Register residents (with consent) as named participants, list or forget them.
+        ManageResidents = ("manage_residents", "bewoners beheren", "manage residents"),
+        /// Write down a resident's idea.
+        SubmitIdea = ("submit_idea", "idee vastleggen", "submit an idea"),
+        /// Read residents' ideas (contacts only for coordinators).
+        ReadIdeas = ("read_ideas", "ideeën inzien", "read ideas"),
+        /// Move ideas through their pipeline.
+        ManageIdeas = ("manage_ideas", "ideeën beheren", "manage ideas"),
+        /// Record or correct the daily tally at the big table.
+        RecordTally = ("record_tally", "turven aan de stamtafel", "record the table tally"),
     }
 }
 
@@ -77,13 +111,19 @@ pub fn grant(role: Role, action: Action) -> Grant {
     use Grant::*;
     match (role, action) {
         (Role::Admin, _) => All,
-        (Role::Coordinator, ReadJournal) => Deny,
+        (Role::Coordinator, ReadJournal | PurgeSignals) => Deny,
         (Role::Coordinator, _) => All,
         (Role::Volunteer, ReadVolunteer | ReadVolunteerReports) => Own,
-        (Role::Volunteer, ReadRoster | ReadAggregates) => All,
+        (Role::Volunteer, ReadSignals | UpdateSignal | Refer) => Own,
+        (Role::Volunteer, ReadRoster | ReadAggregates | RecordSignal | ReadPartners) => All,
         (Role::Volunteer, IntakeGoods | Sell | RecordStockMove | CashUp | ReadStock) => All,
+        (
+            Role::Volunteer,
+            ReadActivities | RecordAttendance | ManageResidents | SubmitIdea | ReadIdeas
+            | RecordTally,
+        ) => All,
         (Role::Volunteer, _) => Deny,
-        (Role::Researcher, ReadAggregates) => All,
+        (Role::Researcher, ReadAggregates | ReadSignalStatistics | ReadPartners) => All,
         (Role::Researcher, _) => Deny,
     }
 }

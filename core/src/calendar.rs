@@ -61,6 +61,11 @@ impl TryFrom<PeriodRaw> for Period {
     }
 }
 
+/// A month as `YYYY-MM` (for report rows).
+pub fn year_month(d: NaiveDate) -> String {
+    format!("{:04}-{:02}", d.year(), d.month())
+}
+
 /// The earliest date kringloop stores (`0001-01-01`), the start of "all time".
 pub fn first_date() -> NaiveDate {
     // infallible: 0001-01-01 is within chrono's range; MIN is a harmless fallback.

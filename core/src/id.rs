@@ -55,14 +55,47 @@ macro_rules! typed_id {
     };
 }
 
+/// The milliseconds ids were recently made in (in this process) and how
+/// many were made in each, so ids made in the same millisecond still sort in
+/// the order they were made — also when several clocks (say, fixed clocks in
+/// tests or a back-dated import) make ids side by side.
+static RECENT: std::sync::Mutex<Vec<(u64, u16)>> = std::sync::Mutex::new(Vec::new());
+
+/// How many milliseconds [`RECENT`] remembers.
+const RECENT_MAX: usize = 32;
+
 fn new_v7(clock: &dyn Clock) -> Uuid {
     let now = clock.now();
     let secs = u64::try_from(now.timestamp()).unwrap_or(0);
-    Uuid::new_v7(Timestamp::from_unix(
-        uuid::NoContext,
-        secs,
-        now.timestamp_subsec_nanos(),
-    ))
+    let nanos = now.timestamp_subsec_nanos();
+    let id = Uuid::new_v7(Timestamp::from_unix(uuid::NoContext, secs, nanos));
+    let millis = secs.saturating_mul(1000) + u64::from(nanos / 1_000_000);
+    let seq = {
+        // A poisoned lock only means another thread panicked mid-update of
+        // a few integers; the list is still usable.
+        let mut recent = RECENT.lock().unwrap_or_else(|p| p.into_inner());
+        match recent.iter_mut().find(|(ms, _)| *ms == millis) {
+            Some((_, n)) => {
+                *n = n.saturating_add(1);
+                *n
+            }
+            None => {
+                if recent.len() >= RECENT_MAX {
+                    recent.remove(0);
+                }
+                recent.push((millis, 0));
+                0
+            }
+        }
+    };
+    if seq >= 0x1000 {
+        return id; // more than 4096 ids in one millisecond: random order within it
+    }
+    // The 12 bits after the version (`rand_a`) become a counter.
+    let mut bytes = *id.as_bytes();
+    bytes[6] = 0x70 | (seq >> 8) as u8;
+    bytes[7] = (seq & 0xff) as u8;
+    Uuid::from_bytes(bytes)
 }
 
 typed_id!(
@@ -101,6 +134,51 @@ typed_id!(
     "cash_up"
 );
 typed_id!(
+    /// Identifies a signal (a concern picked up from a visitor).
+    SignalId,
+    "signal"
+);
+typed_id!(
+    /// Identifies a referral of a signal to a partner.
+    ReferralId,
+    "referral"
+);
+typed_id!(
+    /// Identifies a partner organisation.
+    PartnerId,
+    "partner"
+);
+typed_id!(
+    /// Identifies one service of a partner organisation.
+    PartnerServiceId,
+    "partner_service"
+);
+typed_id!(
+    /// Identifies an activity (crochet club, choir, film night, …).
+    ActivityId,
+    "activity"
+);
+typed_id!(
+    /// Identifies a schedule of an activity.
+    ScheduleId,
+    "schedule"
+);
+typed_id!(
+    /// Identifies one session of an activity.
+    SessionId,
+    "session"
+);
+typed_id!(
+    /// Identifies a resident registered (with consent) as a participant.
+    ResidentId,
+    "resident"
+);
+typed_id!(
+    /// Identifies a resident's idea.
+    IdeaId,
+    "idea"
+);
+typed_id!(
     /// Identifies a journal entry.
     JournalEntryId,
     "journal_entry"
@@ -121,6 +199,16 @@ mod tests {
         assert!(a < b);
         assert_eq!(a.as_uuid().get_version_num(), 7);
         assert_eq!(VolunteerId::parse(&a.to_string()).unwrap(), a);
+    }
+
+    #[test]
+    fn ids_made_in_one_millisecond_keep_their_order() {
+        let clock = FixedClock::at_date(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap());
+        let ids: Vec<SignalId> = (0..50).map(|_| SignalId::generate(&clock)).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids, sorted);
+        assert!(ids.iter().all(|i| i.as_uuid().get_version_num() == 7));
     }
 
     #[test]

@@ -34,9 +34,11 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod access;
+pub mod activity;
 pub mod calendar;
 pub mod clock;
 pub mod code_list;
+pub mod disclosure;
 pub mod error;
 pub mod hub;
 pub mod id;
@@ -45,6 +47,7 @@ pub mod money;
 mod order;
 pub mod roster;
 pub mod shift;
+pub mod signal;
 pub mod stock;
 pub mod store;
 pub mod text;
@@ -52,13 +55,21 @@ pub mod vocabulary;
 pub mod volunteer;
 
 pub use access::{Action, Actor, Grant, Role, Scope, authorize};
+pub use activity::*;
 pub use calendar::{Period, TimeSpan, Weekday};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use code_list::{CodeLabel, CodeList, Lang};
+pub use disclosure::CountTable;
 pub use error::{Error, ErrorCode, Result};
 pub use hub::Hub;
+pub use hub::activities::ScheduleChange;
 pub use hub::open::StoreUrl;
-pub use id::{CashUpId, HubId, ItemId, JournalEntryId, MoveId, SaleId, ShiftId, VolunteerId};
+pub use hub::signals::{FollowUpDue, PurgeReport, SignalFilter};
+pub use id::{
+    ActivityId, CashUpId, HubId, IdeaId, ItemId, JournalEntryId, MoveId, PartnerId,
+    PartnerServiceId, ReferralId, ResidentId, SaleId, ScheduleId, SessionId, ShiftId, SignalId,
+    VolunteerId,
+};
 pub use journal::{JournalEntry, JournalRecord};
 pub use money::Money;
 pub use roster::{Candidate, OpeningHours, OpeningSlot, RosterGap, roster_gaps};
@@ -66,14 +77,20 @@ pub use shift::{
     HoursByRole, HoursByVolunteer, MILESTONE_HOURS, MilestoneReached, NewShift, Shift, ShiftStatus,
     milestones_reached,
 };
+pub use signal::*;
 pub use stock::*;
 #[cfg(feature = "postgres")]
 pub use store::PostgresStore;
 #[cfg(feature = "sqlite")]
 pub use store::SqliteStore;
-pub use store::{MemoryStore, ShiftQuery, StockStore, Store};
+pub use store::{
+    ActivityStore, MemoryStore, ReferralQuery, SessionQuery, ShiftQuery, SignalQuery, SignalStore,
+    StockStore, Store,
+};
 pub use text::{
-    ActorName, Contact, DisplayName, HubSlug, ItemDescription, Note, Reason, Skill, TillName,
+    ActivityName, ActorName, Contact, Description, DisplayName, HubSlug, IdeaText, IdeaTitle,
+    ItemDescription, Location, Note, PartnerName, PersonName, Reason, Skill, Summary, TillName,
+    Website,
 };
 pub use vocabulary::{vocabularies, vocabulary};
 pub use volunteer::{
@@ -84,3 +101,11 @@ pub use volunteer::{
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 mod readme_doctests {}
+
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/signals.md")]
+mod signals_doctests {}
+
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/activities.md")]
+mod activities_doctests {}

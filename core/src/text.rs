@@ -106,6 +106,48 @@ text_newtype!(
     Note, field = "note", max = 1000, multiline = true
 );
 
+text_newtype!(
+    /// The person a signal is about, only as a first name or a pseudonym
+    /// (at most 60 characters): least data.
+    PersonName, field = "person", max = 60, multiline = false
+);
+
+text_newtype!(
+    /// The short summary of a signal (at most 500 characters). Personal:
+    /// erased with the signal's other personal fields.
+    Summary, field = "summary", max = 500, multiline = true
+);
+
+text_newtype!(
+    /// The name of an activity (at most 120 characters).
+    ActivityName, field = "name", max = 120, multiline = false
+);
+
+text_newtype!(
+    /// Where an activity takes place (at most 120 characters).
+    Location, field = "location", max = 120, multiline = false
+);
+
+text_newtype!(
+    /// A description (at most 1000 characters, several lines allowed).
+    Description, field = "description", max = 1000, multiline = true
+);
+
+text_newtype!(
+    /// The title of a resident's idea (at most 120 characters).
+    IdeaTitle, field = "title", max = 120, multiline = false
+);
+
+text_newtype!(
+    /// A resident's idea in their words (at most 2000 characters).
+    IdeaText, field = "text", max = 2000, multiline = true
+);
+
+text_newtype!(
+    /// The name of a partner organisation or one of its services (at most 120 characters).
+    PartnerName, field = "name", max = 120, multiline = false
+);
+
 /// How to reach someone: an e-mail address or a phone number.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -150,6 +192,11 @@ impl Contact {
     /// The contact as entered (trimmed).
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// Whether this is an e-mail address (otherwise it is a phone number).
+    pub fn is_email(&self) -> bool {
+        self.0.contains('@')
     }
 }
 
@@ -220,6 +267,63 @@ impl TryFrom<String> for HubSlug {
 impl From<HubSlug> for String {
     fn from(c: HubSlug) -> String {
         c.0
+    }
+}
+
+/// A web address: `http://` or `https://`, no spaces, at most 200 characters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Website(String);
+
+impl Website {
+    /// Validates a web address.
+    pub fn parse(s: impl AsRef<str>) -> Result<Website> {
+        let t = check_text(s.as_ref(), "website", 200, false)?;
+        let rest = t
+            .strip_prefix("https://")
+            .or_else(|| t.strip_prefix("http://"));
+        match rest {
+            Some(host) if !host.is_empty() && !t.contains(char::is_whitespace) => Ok(Website(t)),
+            _ => Err(Error::validation(
+                "website",
+                format!("{t:?} is not a web address starting with https:// or http://"),
+            )),
+        }
+    }
+
+    /// The address.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Website {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(&self.0)
+    }
+}
+
+impl TryFrom<String> for Website {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self> {
+        Website::parse(s)
+    }
+}
+
+impl From<Website> for String {
+    fn from(w: Website) -> String {
+        w.0
+    }
+}
+
+/// Parses an optional text field: absent or blank is `None`.
+pub(crate) fn parse_optional<T>(
+    raw: Option<&str>,
+    parse: impl Fn(&str) -> Result<T>,
+) -> Result<Option<T>> {
+    match raw.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(s) => parse(s).map(Some),
     }
 }
 

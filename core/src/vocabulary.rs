@@ -4,14 +4,16 @@
 
 use crate::code_list::{CodeLabel, CodeList, labels};
 use crate::{
-    Action, Bucket, Category, Condition, DonorKind, Error, MoveKind, PaymentMethod, Result, Role,
-    ShiftStatus, TagColour, VogState, VolunteerRole, VolunteerStatus, Weekday,
+    Action, ActivityKind, ActivityStatus, Bucket, Category, Condition, Consent, DonorKind, Error,
+    IdeaStatus, MoveKind, Nth, PartnerStatus, PaymentMethod, ReferralOutcome, ReferralStatus,
+    Result, Role, SessionStatus, ShiftStatus, SignalDomain, SignalStatus, TagColour, Urgency,
+    VogState, VolunteerRole, VolunteerStatus, Weekday,
 };
 
 /// A vocabulary's name and how to list its entries.
 type Entry = (&'static str, fn() -> Vec<CodeLabel>);
 
-const ALL: [Entry; 14] = [
+const ALL: [Entry; 26] = [
     (Role::NAME, labels::<Role>),
     (Action::NAME, labels::<Action>),
     (Weekday::NAME, labels::<Weekday>),
@@ -26,6 +28,18 @@ const ALL: [Entry; 14] = [
     (PaymentMethod::NAME, labels::<PaymentMethod>),
     (TagColour::NAME, labels::<TagColour>),
     (Bucket::NAME, labels::<Bucket>),
+    (SignalDomain::NAME, labels::<SignalDomain>),
+    (Urgency::NAME, labels::<Urgency>),
+    (Consent::NAME, labels::<Consent>),
+    (SignalStatus::NAME, labels::<SignalStatus>),
+    (PartnerStatus::NAME, labels::<PartnerStatus>),
+    (ReferralStatus::NAME, labels::<ReferralStatus>),
+    (ReferralOutcome::NAME, labels::<ReferralOutcome>),
+    (ActivityKind::NAME, labels::<ActivityKind>),
+    (ActivityStatus::NAME, labels::<ActivityStatus>),
+    (Nth::NAME, labels::<Nth>),
+    (SessionStatus::NAME, labels::<SessionStatus>),
+    (IdeaStatus::NAME, labels::<IdeaStatus>),
 ];
 
 /// The names of all vocabularies, e.g. `volunteer_role`.

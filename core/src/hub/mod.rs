@@ -2,9 +2,11 @@
 //! actor's permission, validates, applies the domain rules, persists through
 //! the [`Store`] and journals — in that order, so a refused call changes nothing.
 
+pub mod activities;
 pub mod open;
 pub mod roster;
 mod shifts;
+pub mod signals;
 pub mod stock;
 mod volunteers;
 

@@ -6,12 +6,16 @@
 //! shifts for one volunteer — and leaves every other rule to the core.
 //! Every method is scoped by a [`HubId`]; no query crosses into another hub.
 
+mod activities;
 mod memory;
+mod signals;
 #[cfg(any(feature = "sqlite", feature = "postgres"))]
 pub(crate) mod sql;
 mod stock;
 
+pub use activities::{ActivityStore, SessionQuery};
 pub use memory::MemoryStore;
+pub use signals::{ReferralQuery, SignalQuery, SignalStore};
 #[cfg(feature = "postgres")]
 pub use sql::postgres::PostgresStore;
 #[cfg(feature = "sqlite")]
@@ -50,6 +54,16 @@ pub(crate) fn cash_up_twice_message(till: &crate::TillName, date: chrono::NaiveD
     format!("till {till} was already cashed up on {date}")
 }
 
+/// The conflict message for closing a signal with an open referral (shared by every backend).
+pub(crate) fn open_referrals_message(signal: crate::SignalId) -> String {
+    format!("signal {signal} still has open referrals; close or cancel them first")
+}
+
+/// The conflict message for a second table tally of one day (shared by every backend).
+pub(crate) fn tally_twice_message(date: chrono::NaiveDate) -> String {
+    format!("the table tally of {date} is already recorded; correct it instead")
+}
+
 /// Which shifts to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ShiftQuery {
@@ -65,7 +79,7 @@ pub struct ShiftQuery {
 /// `tests/conformance` for the behaviour every backend must show.
 #[cfg_attr(not(target_family = "wasm"), async_trait::async_trait)]
 #[cfg_attr(target_family = "wasm", async_trait::async_trait(?Send))]
-pub trait Store: StockStore + Send + Sync {
+pub trait Store: StockStore + SignalStore + ActivityStore + Send + Sync {
     /// The id of the hub named `slug`, creating it (with `new_id`) on first use.
     async fn ensure_hub(&self, slug: &HubSlug, new_id: HubId, now: DateTime<Utc>) -> Result<HubId>;
 

@@ -5,10 +5,12 @@
 
 mod support;
 
+mod activities;
 mod isolation;
 mod journal;
 mod roster;
 mod shifts;
+mod signals;
 mod stock;
 mod volunteers;
 
@@ -51,6 +53,29 @@ macro_rules! conformance {
 }
 
 conformance! {
+    activities::create_update_archive,
+    activities::sessions_are_generated_idempotently,
+    activities::monthly_schedules_and_bad_rules,
+    activities::changing_a_schedule_keeps_the_past,
+    activities::attendance_rules,
+    activities::ideas_pipeline,
+    activities::table_tally_once_a_day,
+    activities::report_aggregates_and_suppresses,
+    activities::every_role_meets_the_activity_matrix,
+    signals::record_and_read_back,
+    signals::bad_signals_change_nothing,
+    signals::volunteers_see_only_their_own_open_signals,
+    signals::personal_reads_are_journalled,
+    signals::updating_a_signal,
+    signals::partners_directory_and_suggestions,
+    signals::consent_rule_and_its_acute_exception,
+    signals::referral_lifecycle,
+    signals::closing_a_signal_waits_for_its_referrals,
+    signals::follow_ups_due,
+    signals::purge_erases_personal_fields_after_retention,
+    signals::statistics_are_aggregated_and_suppressed,
+    signals::concurrent_referral_changes_admit_one,
+    signals::every_role_meets_the_matrix,
     volunteers::register_and_read_back,
     volunteers::bad_registration_changes_nothing,
     volunteers::updates_apply_and_bump_the_version,

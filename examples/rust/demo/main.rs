@@ -1,6 +1,10 @@
 //! The kringloop demo: fills an embedded SQLite file with the volunteers of
-//! "de Oude Bieb", half a year of shifts and a year of the shop (donations,
-//! sales at two tills), then prints the roster summary and the shop's figures.
+//! "de Oude Bieb", half a year of shifts, a year of the shop (donations,
+//! sales at two tills), a year of signals and referrals and a year of the five
+//! activities (sessions, attendance, ideas, the table tally), then prints the
+//! roster summary, the shop's figures, the attendance summary with the ideas
+//! pipeline, and the signal statistics as a researcher sees them (small cells
+//! hidden).
 //!
 //! ```text
 //! cargo run -p kringloop --example demo -- [path.db] [--fresh]
@@ -17,7 +21,9 @@ use kringloop::{
 use std::collections::{BTreeMap, HashMap};
 use std::error::Error;
 
+mod activities;
 mod shop;
+mod signals;
 
 const NAMES: [&str; 30] = [
     "Anneke", "Bart", "Carla", "Dirk", "Els", "Fatima", "Gert", "Hanna", "Ingrid", "Jan", "Karin",
@@ -115,14 +121,18 @@ async fn main() -> Result<(), Box<dyn Error>> {
         let shifts = seed(&hub, &coordinator, today).await?;
         let mut dice = Dice(0x7769_6e6b_656c_2121);
         let (items, sales) = shop::seed(&hub, &coordinator, today, &mut dice).await?;
+        let (signals, referrals) = signals::seed(&url, today, &mut dice).await?;
+        let (sessions, ideas) = activities::seed(&hub, &coordinator, today, &mut dice).await?;
         println!(
-            "Seeded {path}: {} volunteers, {shifts} shifts, {items} donated items, {sales} sales in {:.1} s.\n",
+            "Seeded {path}: {} volunteers, {shifts} shifts, {items} donated items, {sales} sales, {signals} signals, {referrals} referrals, {sessions} activity sessions, {ideas} ideas in {:.1} s.\n",
             NAMES.len(),
             started.elapsed().as_secs_f64()
         );
     }
     summary(&hub, &coordinator, &url, today).await?;
     shop::summary(&hub, &coordinator, today).await?;
+    activities::summary(&hub, &coordinator, today).await?;
+    signals::summary(&hub, today).await?;
     Ok(())
 }
 

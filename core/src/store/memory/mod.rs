@@ -1,5 +1,7 @@
 //! The in-memory backend: always available, used by WebAssembly and tests.
 
+mod activities;
+mod signals;
 mod stock;
 mod table;
 
@@ -35,6 +37,8 @@ struct HubData {
     opening_hours: OpeningHours,
     journal: Vec<JournalRecord>,
     stock: stock::StockData,
+    signals: signals::SignalData,
+    activities: activities::ActivityData,
 }
 
 impl HubData {

@@ -13,8 +13,12 @@
 //!
 //! See `docs/storage.md` for the schema and the locking strategy.
 
+pub(crate) mod activities;
+mod activity_rows;
 #[cfg(feature = "postgres")]
 pub(crate) mod postgres;
+mod signal_rows;
+pub(crate) mod signals;
 #[cfg(feature = "sqlite")]
 pub(crate) mod sqlite;
 pub(crate) mod stock;

@@ -7,6 +7,8 @@
 //! locked with `SELECT … FOR UPDATE`, so two concurrent plans for one
 //! volunteer can never both pass the check, whatever else holds.
 
+use super::activities::impl_sql_activity_store;
+use super::signals::impl_sql_signal_store;
 use super::stock::{ID_CHUNK, impl_sql_stock_store, placeholders};
 use super::{impl_sql_row, impl_sql_store, storage};
 use crate::{Error, HubId, ItemId, Result};
@@ -119,6 +121,19 @@ async fn admin(admin_url: &str, statement: &str) -> Result<()> {
 impl_sql_row!(PgRow);
 impl_sql_store!(PostgresStore, Postgres, for_update = " FOR UPDATE");
 impl_sql_stock_store!(PostgresStore, Postgres);
+impl_sql_signal_store!(
+    PostgresStore,
+    Postgres,
+    for_update = " FOR UPDATE",
+    snapshot = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+    after_erase = "VACUUM signal_personal"
+);
+impl_sql_activity_store!(
+    PostgresStore,
+    Postgres,
+    snapshot = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+    week = "to_char(date_trunc('week', CAST(date AS timestamp)), 'YYYY-MM-DD')"
+);
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,8 @@
 //! with `SQLITE_BUSY` when they try to upgrade to a writer; in WAL mode
 //! readers never wait for them.
 
+use super::activities::impl_sql_activity_store;
+use super::signals::impl_sql_signal_store;
 use super::stock::impl_sql_stock_store;
 use super::{impl_sql_row, impl_sql_store, storage};
 use crate::{Error, HubId, ItemId, Result};
@@ -99,6 +101,19 @@ impl SqliteStore {
 impl_sql_row!(SqliteRow);
 impl_sql_store!(SqliteStore, Sqlite, for_update = "");
 impl_sql_stock_store!(SqliteStore, Sqlite);
+impl_sql_signal_store!(
+    SqliteStore,
+    Sqlite,
+    for_update = "",
+    snapshot = "BEGIN",
+    after_erase = "PRAGMA wal_checkpoint(TRUNCATE)"
+);
+impl_sql_activity_store!(
+    SqliteStore,
+    Sqlite,
+    snapshot = "BEGIN",
+    week = "date(date, '-' || ((CAST(strftime('%w', date) AS INTEGER) + 6) % 7) || ' days')"
+);
 
 #[cfg(test)]
 mod tests {
