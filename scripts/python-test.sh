@@ -21,9 +21,9 @@ if [ ! -x "$PY" ]; then
     echo "==> creating .venv"
     "${PYTHON:-python3}" -m venv "$VENV"
 fi
-if ! "$PY" -c "import pytest, mypy" 2>/dev/null || [ ! -x "$VENV/bin/maturin" ]; then
+if ! "$PY" -c "import pytest, mypy, jsonschema" 2>/dev/null || [ ! -x "$VENV/bin/maturin" ]; then
     echo "==> installing maturin, pytest, mypy into .venv"
-    "$PY" -m pip install --quiet --disable-pip-version-check "maturin>=1.16,<2" pytest mypy
+    "$PY" -m pip install --quiet --disable-pip-version-check "maturin>=1.16,<2" pytest mypy "jsonschema>=4.18"
 fi
 
 echo "==> building the wheel (maturin build)"

@@ -6,9 +6,11 @@
 use crate::errors::OrRaise;
 use chrono::{NaiveDate, NaiveTime};
 use kringloop::{
-    AvailabilitySlot, BasePrice, BasketLine, Category, CodeList, Condition, DonorKind, Error,
-    ImpactFactor, ItemId, MarkdownStep, Money, NewItem, OpeningSlot, Period, PricingPolicyRaw,
-    SaleId, ShiftId, TagColour, TimeSpan, VolunteerId, VolunteerRole, Weekday,
+    ActivityId, AvailabilitySlot, BasePrice, BasketLine, Category, CodeList, Condition, DonorKind,
+    Error, IdeaId, ImpactFactor, ItemId, MarkdownStep, Money, NewItem, NewPartnerService, Nth,
+    OpeningSlot, Participant, PartnerId, PartnerServiceId, Period, PricingPolicyRaw, Recurrence,
+    ReferralId, ResidentId, SaleId, SessionId, ShiftId, SignalId, TagColour, TimeSpan, VolunteerId,
+    VolunteerRole, Weekday,
 };
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -467,4 +469,179 @@ pub fn impact_factors(factors: &Bound<'_, PyAny>) -> PyResult<Vec<ImpactFactor>>
         });
     }
     Ok(out)
+}
+
+// ---- signals, partners and referrals ----
+
+/// A signal id in its string form.
+pub fn signal_id(s: &str) -> PyResult<SignalId> {
+    SignalId::parse(s).or_raise()
+}
+
+/// A partner id in its string form.
+pub fn partner_id(s: &str) -> PyResult<PartnerId> {
+    PartnerId::parse(s).or_raise()
+}
+
+/// A referral id in its string form.
+pub fn referral_id(s: &str) -> PyResult<ReferralId> {
+    ReferralId::parse(s).or_raise()
+}
+
+/// An optional period from optional `start_date` and `end_date`: both or
+/// neither (one alone is a `ValidationError` on the missing one).
+pub fn optional_period(
+    start_date: Option<NaiveDate>,
+    end_date: Option<NaiveDate>,
+) -> PyResult<Option<Period>> {
+    let neither = |missing: &str| {
+        crate::errors::to_py(Error::validation(
+            missing,
+            "give both start_date and end_date, or neither",
+        ))
+    };
+    match (start_date, end_date) {
+        (Some(s), Some(e)) => period(s, e).map(Some),
+        (None, None) => Ok(None),
+        (Some(_), None) => Err(neither("end_date")),
+        (None, Some(_)) => Err(neither("start_date")),
+    }
+}
+
+const SERVICE_KEYS: [&str; 4] = ["id", "name", "description", "domains"];
+
+/// A partner's services from an iterable of `PartnerService`s or dicts
+/// `{"name", "domains", "description"?, "id"?}` (not a single dict or `str`).
+/// Unknown or missing keys are a `ValidationError` on field `services`
+/// naming the service (from 1); the core validates the values.
+pub fn partner_services(services: &Bound<'_, PyAny>) -> PyResult<Vec<NewPartnerService>> {
+    if services.is_instance_of::<PyDict>() || services.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "expected an iterable of dicts like {\"name\": ..., \"domains\": [...]} or PartnerServices",
+        ));
+    }
+    let mut out = Vec::new();
+    for (i, service) in services.try_iter()?.enumerate() {
+        let service = service?;
+        if let Ok(s) = service.cast::<crate::records::PartnerService>() {
+            let s = s.get();
+            out.push(NewPartnerService {
+                id: Some(PartnerServiceId::parse(&s.id).or_raise()?),
+                name: s.name.clone(),
+                description: s.description.clone(),
+                domains: codes(&s.domains)?,
+            });
+            continue;
+        }
+        let d = service.cast::<PyDict>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "service {}: expected a dict like {{\"name\": ..., \"domains\": [...]}} or a PartnerService",
+                i + 1
+            ))
+        })?;
+        let what = format!("service {}", i + 1);
+        known_keys(d, &SERVICE_KEYS, "services", &what)?;
+        let get = |key: &str| required(d, key, "services", &what);
+        let domains: Strings = get("domains")?.extract()?;
+        let id: Option<String> = optional(d, "id")?;
+        out.push(NewPartnerService {
+            id: id
+                .as_deref()
+                .map(PartnerServiceId::parse)
+                .transpose()
+                .or_raise()?,
+            name: get("name")?.extract()?,
+            description: optional(d, "description")?,
+            domains: codes(&domains.0)?,
+        });
+    }
+    Ok(out)
+}
+
+// ---- activities ----
+
+/// An activity id in its string form.
+pub fn activity_id(s: &str) -> PyResult<ActivityId> {
+    ActivityId::parse(s).or_raise()
+}
+
+/// A session id in its string form.
+pub fn session_id(s: &str) -> PyResult<SessionId> {
+    SessionId::parse(s).or_raise()
+}
+
+/// A resident id in its string form.
+pub fn resident_id(s: &str) -> PyResult<ResidentId> {
+    ResidentId::parse(s).or_raise()
+}
+
+/// An idea id in its string form.
+pub fn idea_id(s: &str) -> PyResult<IdeaId> {
+    IdeaId::parse(s).or_raise()
+}
+
+/// An optional Python `int` as the core's unsigned type (see [`whole`]).
+pub fn opt_whole<T: TryFrom<i64>>(
+    field: &str,
+    value: Option<i64>,
+    what: &str,
+) -> PyResult<Option<T>> {
+    value.map(|v| whole(field, v, what)).transpose().or_raise()
+}
+
+const WEEKLY_KEYS: [&str; 3] = ["freq", "every", "weekdays"];
+const MONTHLY_KEYS: [&str; 4] = ["freq", "every", "nth", "weekday"];
+
+/// A recurrence from `{"freq": "weekly", "every"?, "weekdays"}` or
+/// `{"freq": "monthly", "every"?, "nth", "weekday"}` (what
+/// `Schedule.recurrence` gives); `every` defaults to 1. Unknown or missing
+/// keys are a `ValidationError` on field `recurrence`; the core validates
+/// the values.
+pub fn recurrence(value: &Bound<'_, PyAny>) -> PyResult<Recurrence> {
+    let d = value.cast::<PyDict>().map_err(|_| {
+        PyTypeError::new_err(
+            "expected a dict like {\"freq\": \"weekly\", \"every\": 1, \"weekdays\": [\"tuesday\"]}",
+        )
+    })?;
+    let what = "the recurrence";
+    let freq: String = required(d, "freq", "recurrence", what)?.extract()?;
+    let every: i64 = optional(d, "every")?.unwrap_or(1);
+    let every = whole("every", every, "a number of weeks or months").or_raise()?;
+    match freq.as_str() {
+        "weekly" => {
+            known_keys(d, &WEEKLY_KEYS, "recurrence", what)?;
+            let weekdays: Strings = required(d, "weekdays", "recurrence", what)?.extract()?;
+            Ok(Recurrence::Weekly {
+                every,
+                weekdays: codes(&weekdays.0)?,
+            })
+        }
+        "monthly" => {
+            known_keys(d, &MONTHLY_KEYS, "recurrence", what)?;
+            let get =
+                |key: &str| -> PyResult<String> { required(d, key, "recurrence", what)?.extract() };
+            Ok(Recurrence::Monthly {
+                every,
+                nth: code::<Nth>(&get("nth")?)?,
+                weekday: code::<Weekday>(&get("weekday")?)?,
+            })
+        }
+        other => Err(crate::errors::to_py(Error::validation(
+            "recurrence",
+            format!("freq {other:?} is not \"weekly\" or \"monthly\""),
+        ))),
+    }
+}
+
+/// Named participants: the volunteers, then the residents, by id.
+pub fn participants(volunteers: &Strings, residents: &Strings) -> PyResult<Vec<Participant>> {
+    let v = volunteers
+        .0
+        .iter()
+        .map(|s| volunteer_id(s).map(Participant::Volunteer));
+    let r = residents
+        .0
+        .iter()
+        .map(|s| resident_id(s).map(Participant::Resident));
+    v.chain(r).collect()
 }

@@ -6,14 +6,18 @@ use crate::actor::Actor;
 use crate::convert::{self, Availability, Change, ItemArgs, PolicyArgs, Strings};
 use crate::errors::OrRaise;
 use crate::records::{
-    self, CashUp, HoursByRole, HoursByVolunteer, ImpactFactor, ImpactRow, Item, ItemView,
-    JournalRecord, MilestoneReached, OpeningSlot, PricingPolicy, RosterGap, Sale, SalesRow, Shift,
-    StockMove, StockOnHand, VogStatus, Volunteer,
+    self, Activity, ActivityReport, CashUp, FollowUpDue, HoursByRole, HoursByVolunteer, Idea,
+    ImpactFactor, ImpactRow, Item, ItemView, JournalRecord, Json, MilestoneReached, OpeningSlot,
+    Partner, PartnerSuggestion, PricingPolicy, PurgeReport, Referral, Resident, RosterGap, Sale,
+    SalesRow, Schedule, ScheduleChange, Session, Shift, Signal, SignalPolicy, SignalStatistics,
+    SignalView, StockMove, StockOnHand, TableTally, VogStatus, Volunteer,
 };
 use crate::runtime::block_on;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
 use kringloop::{
-    Basket, Clock, Error, FixedClock, NewCashUp, NewMove, NewShift, NewVolunteer, RefundRequest,
+    Basket, Clock, Error, FixedClock, IdeaStatusChange, Lang, NewActivity, NewAttendance,
+    NewCashUp, NewIdea, NewMove, NewPartner, NewReferral, NewResident, NewSchedule, NewShift,
+    NewSignal, NewTally, NewVolunteer, ReferralChange, RefundRequest, SignalFilter, SignalUpdate,
     SystemClock, VolunteerUpdate,
 };
 use pyo3::exceptions::{PyRuntimeError, PyTypeError};
@@ -725,6 +729,869 @@ impl Hub {
         Ok(rows.into_iter().map(SalesRow::from).collect())
     }
 
+    // ---- signals ----
+
+    /// Records a signal a visitor shared (volunteers, coordinators, admins)
+    /// and returns it with its personal fields. `urgency` defaults to
+    /// `normal`, `consent` to `not_asked`. The journal gets the coded facts
+    /// and the names of the personal fields given, never their values.
+    #[pyo3(signature = (actor, domains, summary, *, urgency = None, person = None, contact = None,
+        consent = None, do_not_contact = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn record_signal(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        domains: Strings,
+        summary: String,
+        urgency: Option<String>,
+        person: Option<String>,
+        contact: Option<String>,
+        consent: Option<String>,
+        do_not_contact: bool,
+    ) -> PyResult<SignalView> {
+        let input = NewSignal {
+            domains: convert::codes(&domains.0)?,
+            urgency: convert::opt_code(urgency.as_deref())?,
+            summary,
+            person,
+            contact,
+            consent: convert::opt_code(consent.as_deref())?,
+            do_not_contact,
+        };
+        Ok(block_on(py, self.inner.record_signal(&actor.inner, input))?
+            .or_raise()?
+            .into())
+    }
+
+    /// One signal with its personal fields: coordinators and admins any, a
+    /// volunteer only an open one they recorded. The read is journalled.
+    fn signal(&self, py: Python<'_>, actor: &Actor, signal_id: String) -> PyResult<SignalView> {
+        let id = convert::signal_id(&signal_id)?;
+        Ok(block_on(py, self.inner.signal(&actor.inner, id))?
+            .or_raise()?
+            .into())
+    }
+
+    /// Signals' coded facts, oldest first (no personal fields, so no read is
+    /// journalled): coordinators and admins all, a volunteer their own open
+    /// ones. Optionally only open ones, or those recorded from `start_date`
+    /// to `end_date` (give both or neither).
+    #[pyo3(signature = (actor, *, open_only = false, start_date = None, end_date = None))]
+    fn signals(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        open_only: bool,
+        start_date: Option<NaiveDate>,
+        end_date: Option<NaiveDate>,
+    ) -> PyResult<Vec<Signal>> {
+        let filter = SignalFilter {
+            open_only,
+            period: convert::optional_period(start_date, end_date)?,
+        };
+        let rows = block_on(py, self.inner.signals(&actor.inner, filter))?.or_raise()?;
+        Ok(rows.into_iter().map(Signal::from).collect())
+    }
+
+    /// Like `signals`, with the personal fields; every signal read is journalled.
+    #[pyo3(signature = (actor, *, open_only = false, start_date = None, end_date = None))]
+    fn signal_views(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        open_only: bool,
+        start_date: Option<NaiveDate>,
+        end_date: Option<NaiveDate>,
+    ) -> PyResult<Vec<SignalView>> {
+        let filter = SignalFilter {
+            open_only,
+            period: convert::optional_period(start_date, end_date)?,
+        };
+        let rows = block_on(py, self.inner.signal_views(&actor.inner, filter))?.or_raise()?;
+        Ok(rows.into_iter().map(SignalView::from).collect())
+    }
+
+    /// Changes an open signal's domains, urgency, consent (asked now, by the
+    /// actor) or do-not-contact flag: coordinators any, a volunteer their
+    /// own. Arguments left out stay as they are.
+    #[pyo3(signature = (actor, signal_id, *, domains = None, urgency = None, consent = None,
+        do_not_contact = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn update_signal(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        signal_id: String,
+        domains: Option<Strings>,
+        urgency: Option<String>,
+        consent: Option<String>,
+        do_not_contact: Option<bool>,
+    ) -> PyResult<Signal> {
+        let id = convert::signal_id(&signal_id)?;
+        let change = SignalUpdate {
+            domains: domains.map(|d| convert::codes(&d.0)).transpose()?,
+            urgency: convert::opt_code(urgency.as_deref())?,
+            consent: convert::opt_code(consent.as_deref())?,
+            do_not_contact,
+        };
+        let call = self.inner.update_signal(&actor.inner, id, change);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// Closes a signal (coordinators, admins); refused while a referral of it
+    /// is open. Its personal fields are erased by the purge after the
+    /// retention period.
+    fn close_signal(&self, py: Python<'_>, actor: &Actor, signal_id: String) -> PyResult<Signal> {
+        let id = convert::signal_id(&signal_id)?;
+        Ok(block_on(py, self.inner.close_signal(&actor.inner, id))?
+            .or_raise()?
+            .into())
+    }
+
+    // ---- partners ----
+
+    /// Adds a partner to the directory (coordinators, admins). `services` is
+    /// an iterable of dicts `{"name", "domains", "description"?}` (at least
+    /// one); `status` defaults to `active`.
+    #[pyo3(signature = (actor, name, services, *, description = None, email = None, phone = None,
+        website = None, status = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn register_partner(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        name: String,
+        services: &Bound<'_, PyAny>,
+        description: Option<String>,
+        email: Option<String>,
+        phone: Option<String>,
+        website: Option<String>,
+        status: Option<String>,
+    ) -> PyResult<Partner> {
+        let input = NewPartner {
+            name,
+            description,
+            email,
+            phone,
+            website,
+            status: convert::opt_code(status.as_deref())?,
+            services: convert::partner_services(services)?,
+        };
+        Ok(
+            block_on(py, self.inner.register_partner(&actor.inner, input))?
+                .or_raise()?
+                .into(),
+        )
+    }
+
+    /// Replaces a partner's details and services (coordinators, admins), as
+    /// `register_partner` takes them: what is left out is cleared, and
+    /// `status` left out keeps the partner's own. A service given with the
+    /// `id` of one of the partner's services (a `PartnerService` or its
+    /// `to_dict()`) keeps it.
+    #[pyo3(signature = (actor, partner_id, name, services, *, description = None, email = None,
+        phone = None, website = None, status = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn update_partner(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        partner_id: String,
+        name: String,
+        services: &Bound<'_, PyAny>,
+        description: Option<String>,
+        email: Option<String>,
+        phone: Option<String>,
+        website: Option<String>,
+        status: Option<String>,
+    ) -> PyResult<Partner> {
+        let id = convert::partner_id(&partner_id)?;
+        let input = NewPartner {
+            name,
+            description,
+            email,
+            phone,
+            website,
+            status: convert::opt_code(status.as_deref())?,
+            services: convert::partner_services(services)?,
+        };
+        let call = self.inner.update_partner(&actor.inner, id, input);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// Changes a partner's status (coordinators, admins): `active`,
+    /// `inactive`, `defunct` or `temporarily_closed`.
+    fn set_partner_status(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        partner_id: String,
+        status: String,
+    ) -> PyResult<Partner> {
+        let id = convert::partner_id(&partner_id)?;
+        let status = convert::code(&status)?;
+        let call = self.inner.set_partner_status(&actor.inner, id, status);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// One partner (every role: the directory holds no personal data).
+    fn partner(&self, py: Python<'_>, actor: &Actor, partner_id: String) -> PyResult<Partner> {
+        let id = convert::partner_id(&partner_id)?;
+        Ok(block_on(py, self.inner.partner(&actor.inner, id))?
+            .or_raise()?
+            .into())
+    }
+
+    /// The partners directory, by name.
+    fn partners(&self, py: Python<'_>, actor: &Actor) -> PyResult<Vec<Partner>> {
+        let rows = block_on(py, self.inner.partners(&actor.inner))?.or_raise()?;
+        Ok(rows.into_iter().map(Partner::from).collect())
+    }
+
+    /// The directory as Open Referral HSDS 3.0 objects: a plain dict
+    /// `{"organizations": [...], "services": [...]}`, labels in `lang`
+    /// (`nl` or `en`).
+    #[pyo3(signature = (actor, *, lang = "nl"))]
+    fn partners_hsds(&self, py: Python<'_>, actor: &Actor, lang: &str) -> PyResult<Json> {
+        let lang = Lang::parse(lang).or_raise()?;
+        let export = block_on(py, self.inner.partners_hsds(&actor.inner, lang))?.or_raise()?;
+        serde_json::to_value(export)
+            .map(Json)
+            .map_err(|e| PyRuntimeError::new_err(format!("HSDS export: {e}")))
+    }
+
+    /// The active partners serving the signal's domains, best match first
+    /// (for whoever may read the signal).
+    fn partner_suggestions(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        signal_id: String,
+    ) -> PyResult<Vec<PartnerSuggestion>> {
+        let id = convert::signal_id(&signal_id)?;
+        let rows = block_on(py, self.inner.partner_suggestions(&actor.inner, id))?.or_raise()?;
+        Ok(rows.into_iter().map(PartnerSuggestion::from).collect())
+    }
+
+    // ---- referrals ----
+
+    /// Refers a signal to an active partner: coordinators any open signal, a
+    /// volunteer an open one they recorded. Needs the person's consent
+    /// (`given`); only an acute signal may go without, with a
+    /// `consent_exception` reason. A `draft` unless `request=True` sends it.
+    #[pyo3(signature = (actor, signal_id, partner_id, *, follow_up = None, consent_exception = None,
+        request = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn refer(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        signal_id: String,
+        partner_id: String,
+        follow_up: Option<NaiveDate>,
+        consent_exception: Option<String>,
+        request: bool,
+    ) -> PyResult<Referral> {
+        let input = NewReferral {
+            signal: convert::signal_id(&signal_id)?,
+            partner: convert::partner_id(&partner_id)?,
+            follow_up,
+            consent_exception,
+            request,
+        };
+        Ok(block_on(py, self.inner.refer(&actor.inner, input))?
+            .or_raise()?
+            .into())
+    }
+
+    /// Moves a referral to `status` (coordinators, admins). Illegal
+    /// transitions raise `ConflictError`; closing (`rejected`, `completed`,
+    /// `failed`, `cancelled`) needs an `outcome`.
+    #[pyo3(signature = (actor, referral_id, status, *, outcome = None, follow_up = None))]
+    fn change_referral(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        referral_id: String,
+        status: String,
+        outcome: Option<String>,
+        follow_up: Option<NaiveDate>,
+    ) -> PyResult<Referral> {
+        let id = convert::referral_id(&referral_id)?;
+        let change = ReferralChange {
+            status: convert::code(&status)?,
+            outcome: convert::opt_code(outcome.as_deref())?,
+            follow_up,
+        };
+        let call = self.inner.change_referral(&actor.inner, id, change);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// Sets an open referral's follow-up date, or clears it with `None`
+    /// (coordinators, admins).
+    fn set_follow_up(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        referral_id: String,
+        date: Option<NaiveDate>,
+    ) -> PyResult<Referral> {
+        let id = convert::referral_id(&referral_id)?;
+        let call = self.inner.set_follow_up(&actor.inner, id, date);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// One referral (coordinators, admins).
+    fn referral(&self, py: Python<'_>, actor: &Actor, referral_id: String) -> PyResult<Referral> {
+        let id = convert::referral_id(&referral_id)?;
+        Ok(block_on(py, self.inner.referral(&actor.inner, id))?
+            .or_raise()?
+            .into())
+    }
+
+    /// Referrals, oldest first, optionally of one signal and only open ones
+    /// (coordinators, admins).
+    #[pyo3(signature = (actor, *, signal_id = None, open_only = false))]
+    fn referrals(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        signal_id: Option<String>,
+        open_only: bool,
+    ) -> PyResult<Vec<Referral>> {
+        let signal = signal_id.as_deref().map(convert::signal_id).transpose()?;
+        let call = self.inner.referrals(&actor.inner, signal, open_only);
+        Ok(block_on(py, call)?
+            .or_raise()?
+            .into_iter()
+            .map(Referral::from)
+            .collect())
+    }
+
+    /// Open referrals with a follow-up on or before `on` (default today),
+    /// earliest first, with the signal's urgency and do-not-contact flag
+    /// (coordinators, admins).
+    #[pyo3(signature = (actor, *, on = None))]
+    fn follow_ups_due(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        on: Option<NaiveDate>,
+    ) -> PyResult<Vec<FollowUpDue>> {
+        let rows = block_on(py, self.inner.follow_ups_due(&actor.inner, on))?.or_raise()?;
+        Ok(rows.into_iter().map(FollowUpDue::from).collect())
+    }
+
+    // ---- retention and statistics ----
+
+    /// Sets the hub's signal policy (coordinators, admins): months a closed
+    /// signal's personal fields are kept (1–120) and the small-cell
+    /// suppression threshold of researchers' statistics (2–100). An argument
+    /// left out takes the core's default (12 months, threshold 10).
+    #[pyo3(signature = (actor, *,
+        retention_months = i64::from(kringloop::DEFAULT_RETENTION_MONTHS),
+        suppression_threshold = i64::from(kringloop::disclosure::DEFAULT_THRESHOLD)))]
+    fn set_signal_policy(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        retention_months: i64,
+        suppression_threshold: i64,
+    ) -> PyResult<SignalPolicy> {
+        let policy = kringloop::SignalPolicy::new(
+            convert::whole("retention_months", retention_months, "a number of months")
+                .or_raise()?,
+            convert::whole("suppression_threshold", suppression_threshold, "a count").or_raise()?,
+        )
+        .or_raise()?;
+        let set = block_on(py, self.inner.set_signal_policy(&actor.inner, policy))?.or_raise()?;
+        Ok(set.into())
+    }
+
+    /// The hub's signal policy (the defaults until one is set).
+    fn signal_policy(&self, py: Python<'_>, actor: &Actor) -> PyResult<SignalPolicy> {
+        Ok(block_on(py, self.inner.signal_policy(&actor.inner))?
+            .or_raise()?
+            .into())
+    }
+
+    /// Erases the personal fields of signals closed longer ago than the
+    /// retention period (admins); the coded facts stay for statistics.
+    fn purge_signals(&self, py: Python<'_>, actor: &Actor) -> PyResult<PurgeReport> {
+        Ok(block_on(py, self.inner.purge_signals(&actor.inner))?
+            .or_raise()?
+            .into())
+    }
+
+    /// Signals by domain and urgency per month, referrals by partner, status
+    /// and outcome, and median days to referral and closure, for signals
+    /// recorded from `start_date` to `end_date`. Coordinators and admins get
+    /// exact counts; researchers get them with small-cell suppression.
+    fn signal_statistics(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+    ) -> PyResult<SignalStatistics> {
+        let period = convert::period(start_date, end_date)?;
+        let call = self.inner.signal_statistics(&actor.inner, period);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    // ---- activities ----
+
+    /// Creates an activity (coordinators, admins). `kind` is an
+    /// `activity_kind` code; `leaders` are ids of the hub's volunteers;
+    /// `capacity` (1–1000) limits a session's headcount; `price` is `int`
+    /// cents per session (default free).
+    #[pyo3(signature = (actor, name, kind, *, description = None, leaders = Strings::default(),
+        location = None, capacity = None, price = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn create_activity(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        name: String,
+        kind: String,
+        description: Option<String>,
+        leaders: Strings,
+        location: Option<String>,
+        capacity: Option<i64>,
+        price: Option<i64>,
+    ) -> PyResult<Activity> {
+        let input = new_activity(
+            name,
+            &kind,
+            description,
+            &leaders,
+            location,
+            capacity,
+            price,
+        )?;
+        Ok(
+            block_on(py, self.inner.create_activity(&actor.inner, input))?
+                .or_raise()?
+                .into(),
+        )
+    }
+
+    /// Replaces an activity's details (coordinators, admins), as
+    /// `create_activity` takes them: what is left out is cleared (the status
+    /// stays).
+    #[pyo3(signature = (actor, activity_id, name, kind, *, description = None,
+        leaders = Strings::default(), location = None, capacity = None, price = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn update_activity(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        activity_id: String,
+        name: String,
+        kind: String,
+        description: Option<String>,
+        leaders: Strings,
+        location: Option<String>,
+        capacity: Option<i64>,
+        price: Option<i64>,
+    ) -> PyResult<Activity> {
+        let id = convert::activity_id(&activity_id)?;
+        let input = new_activity(
+            name,
+            &kind,
+            description,
+            &leaders,
+            location,
+            capacity,
+            price,
+        )?;
+        let call = self.inner.update_activity(&actor.inner, id, input);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// Archives an activity (`archived`) or makes it `active` again
+    /// (coordinators, admins). An archived activity takes no new schedule or
+    /// session and is left out of `activities` unless asked for.
+    fn set_activity_status(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        activity_id: String,
+        status: String,
+    ) -> PyResult<Activity> {
+        let id = convert::activity_id(&activity_id)?;
+        let status = convert::code(&status)?;
+        let call = self.inner.set_activity_status(&actor.inner, id, status);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// One activity.
+    fn activity(&self, py: Python<'_>, actor: &Actor, activity_id: String) -> PyResult<Activity> {
+        let id = convert::activity_id(&activity_id)?;
+        Ok(block_on(py, self.inner.activity(&actor.inner, id))?
+            .or_raise()?
+            .into())
+    }
+
+    /// The activities by name; archived ones only with `include_archived=True`.
+    #[pyo3(signature = (actor, *, include_archived = false))]
+    fn activities(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        include_archived: bool,
+    ) -> PyResult<Vec<Activity>> {
+        let call = self.inner.activities(&actor.inner, include_archived);
+        Ok(block_on(py, call)?
+            .or_raise()?
+            .into_iter()
+            .map(Activity::from)
+            .collect())
+    }
+
+    // ---- schedules and sessions ----
+
+    /// Gives an activity a (new) schedule (coordinators, admins).
+    /// `recurrence` is `{"freq": "weekly", "every": 1, "weekdays": [...]}` or
+    /// `{"freq": "monthly", "every": 1, "nth": "last", "weekday": "friday"}`
+    /// (`every` defaults to 1). A first schedule may start in the past; a
+    /// change starts today or later, ends the earlier schedule the day before
+    /// and removes its planned sessions from then on; past sessions stay.
+    #[pyo3(signature = (actor, activity_id, recurrence, starts_on, start, end, *, until = None,
+        count = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn set_schedule(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        activity_id: String,
+        recurrence: &Bound<'_, PyAny>,
+        starts_on: NaiveDate,
+        start: NaiveTime,
+        end: NaiveTime,
+        until: Option<NaiveDate>,
+        count: Option<i64>,
+    ) -> PyResult<ScheduleChange> {
+        let id = convert::activity_id(&activity_id)?;
+        let input = NewSchedule {
+            recurrence: convert::recurrence(recurrence)?,
+            starts_on,
+            span: convert::span(start, end)?,
+            until,
+            count: convert::opt_whole("count", count, "a number of sessions")?,
+        };
+        let call = self.inner.set_schedule(&actor.inner, id, input);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// An activity's schedules, oldest first (an ended one has its `until`).
+    fn schedules(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        activity_id: String,
+    ) -> PyResult<Vec<Schedule>> {
+        let id = convert::activity_id(&activity_id)?;
+        let rows = block_on(py, self.inner.schedules(&actor.inner, id))?.or_raise()?;
+        Ok(rows.into_iter().map(Schedule::from).collect())
+    }
+
+    /// Generates the sessions of one activity (or of every active one) from
+    /// `start_date` to `end_date` (at most 400 days) from their schedules
+    /// (coordinators, admins). Idempotent: sessions that exist, also
+    /// cancelled ones, are left alone. Returns how many were made.
+    #[pyo3(signature = (actor, start_date, end_date, *, activity_id = None))]
+    fn generate_sessions(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+        activity_id: Option<String>,
+    ) -> PyResult<u64> {
+        let period = convert::period(start_date, end_date)?;
+        let activity = activity_id
+            .as_deref()
+            .map(convert::activity_id)
+            .transpose()?;
+        let call = self.inner.generate_sessions(&actor.inner, activity, period);
+        block_on(py, call)?.or_raise()
+    }
+
+    /// Adds an extra session outside the schedule (coordinators, admins);
+    /// `ConflictError` when the activity already has a session then.
+    fn add_session(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        activity_id: String,
+        date: NaiveDate,
+        start: NaiveTime,
+        end: NaiveTime,
+    ) -> PyResult<Session> {
+        let id = convert::activity_id(&activity_id)?;
+        let span = convert::span(start, end)?;
+        let call = self.inner.add_session(&actor.inner, id, date, span);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// Cancels a planned session that was not held, with a reason
+    /// (coordinators, admins).
+    fn cancel_session(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        session_id: String,
+        reason: String,
+    ) -> PyResult<Session> {
+        let id = convert::session_id(&session_id)?;
+        let call = self.inner.cancel_session(&actor.inner, id, &reason);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// Records (or corrects) who came to a session that has begun and was
+    /// not cancelled (volunteers, coordinators, admins): an anonymous
+    /// `headcount` (default: the number named), how many came for the first
+    /// time, and the named `volunteers` and registered `residents` (ids).
+    /// The headcount is at least the number named and within the capacity.
+    #[pyo3(signature = (actor, session_id, *, headcount = None, first_timers = 0,
+        volunteers = Strings::default(), residents = Strings::default()))]
+    #[allow(clippy::too_many_arguments)]
+    fn record_attendance(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        session_id: String,
+        headcount: Option<i64>,
+        first_timers: i64,
+        volunteers: Strings,
+        residents: Strings,
+    ) -> PyResult<Session> {
+        let id = convert::session_id(&session_id)?;
+        let input = NewAttendance {
+            headcount: convert::opt_whole("headcount", headcount, "a number of people")?,
+            first_timers: convert::whole("first_timers", first_timers, "a number of people")
+                .or_raise()?,
+            participants: convert::participants(&volunteers, &residents)?,
+        };
+        let call = self.inner.record_attendance(&actor.inner, id, input);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// One session.
+    fn session(&self, py: Python<'_>, actor: &Actor, session_id: String) -> PyResult<Session> {
+        let id = convert::session_id(&session_id)?;
+        Ok(block_on(py, self.inner.session(&actor.inner, id))?
+            .or_raise()?
+            .into())
+    }
+
+    /// Sessions from `start_date` to `end_date` (of one activity, or of
+    /// all), by date and time; cancelled ones included.
+    #[pyo3(signature = (actor, start_date, end_date, *, activity_id = None))]
+    fn sessions(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+        activity_id: Option<String>,
+    ) -> PyResult<Vec<Session>> {
+        let period = convert::period(start_date, end_date)?;
+        let activity = activity_id
+            .as_deref()
+            .map(convert::activity_id)
+            .transpose()?;
+        let call = self.inner.sessions(&actor.inner, activity, period);
+        Ok(block_on(py, call)?
+            .or_raise()?
+            .into_iter()
+            .map(Session::from)
+            .collect())
+    }
+
+    // ---- residents ----
+
+    /// Registers a resident by first name or pseudonym so they can be named
+    /// in attendance (volunteers, coordinators, admins); only with their
+    /// `consent=True`.
+    #[pyo3(signature = (actor, name, *, contact = None, consent = false))]
+    fn register_resident(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        name: String,
+        contact: Option<String>,
+        consent: bool,
+    ) -> PyResult<Resident> {
+        let input = NewResident {
+            name,
+            contact,
+            consent,
+        };
+        Ok(
+            block_on(py, self.inner.register_resident(&actor.inner, input))?
+                .or_raise()?
+                .into(),
+        )
+    }
+
+    /// The registered residents, by name.
+    fn residents(&self, py: Python<'_>, actor: &Actor) -> PyResult<Vec<Resident>> {
+        let rows = block_on(py, self.inner.residents(&actor.inner))?.or_raise()?;
+        Ok(rows.into_iter().map(Resident::from).collect())
+    }
+
+    /// Forgets a resident (they withdrew consent): the record goes, and so
+    /// does their name from every attendance; headcounts stay.
+    fn forget_resident(&self, py: Python<'_>, actor: &Actor, resident_id: String) -> PyResult<()> {
+        let id = convert::resident_id(&resident_id)?;
+        block_on(py, self.inner.forget_resident(&actor.inner, id))?.or_raise()
+    }
+
+    // ---- ideas ----
+
+    /// Writes down a resident's idea (volunteers, coordinators, admins).
+    /// `submitted_on` defaults to today; a `contact` is kept only with
+    /// `contact_consent=True`.
+    #[pyo3(signature = (actor, title, text, *, submitted_on = None, contact = None,
+        contact_consent = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn submit_idea(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        title: String,
+        text: String,
+        submitted_on: Option<NaiveDate>,
+        contact: Option<String>,
+        contact_consent: bool,
+    ) -> PyResult<Idea> {
+        let input = NewIdea {
+            title,
+            text,
+            submitted_on,
+            contact,
+            contact_consent,
+        };
+        Ok(block_on(py, self.inner.submit_idea(&actor.inner, input))?
+            .or_raise()?
+            .into())
+    }
+
+    /// Moves an idea along its pipeline (coordinators, admins): `new` →
+    /// `discussed` → `adopted` → `realised`, or `declined` (with a `reason`)
+    /// from any but the last; anything else raises `ConflictError`. An
+    /// adopted or realised idea may name the `activity_id` it became; `on`
+    /// defaults to today.
+    #[pyo3(signature = (actor, idea_id, status, *, reason = None, activity_id = None, on = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn change_idea(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        idea_id: String,
+        status: String,
+        reason: Option<String>,
+        activity_id: Option<String>,
+        on: Option<NaiveDate>,
+    ) -> PyResult<Idea> {
+        let id = convert::idea_id(&idea_id)?;
+        let change = IdeaStatusChange {
+            status: convert::code(&status)?,
+            reason,
+            activity: activity_id
+                .as_deref()
+                .map(convert::activity_id)
+                .transpose()?,
+            on,
+        };
+        let call = self.inner.change_idea(&actor.inner, id, change);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// One idea (the resident's contact only for coordinators and admins).
+    fn idea(&self, py: Python<'_>, actor: &Actor, idea_id: String) -> PyResult<Idea> {
+        let id = convert::idea_id(&idea_id)?;
+        Ok(block_on(py, self.inner.idea(&actor.inner, id))?
+            .or_raise()?
+            .into())
+    }
+
+    /// Ideas, optionally of one `idea_status`, oldest first.
+    #[pyo3(signature = (actor, *, status = None))]
+    fn ideas(&self, py: Python<'_>, actor: &Actor, status: Option<String>) -> PyResult<Vec<Idea>> {
+        let status = convert::opt_code(status.as_deref())?;
+        let rows = block_on(py, self.inner.ideas(&actor.inner, status))?.or_raise()?;
+        Ok(rows.into_iter().map(Idea::from).collect())
+    }
+
+    // ---- the table tally ----
+
+    /// Records a day's tally at the big table (default today; once a day,
+    /// else `ConflictError`) (volunteers, coordinators, admins).
+    #[pyo3(signature = (actor, visitors, conversations, *, date = None))]
+    fn record_tally(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        visitors: i64,
+        conversations: i64,
+        date: Option<NaiveDate>,
+    ) -> PyResult<TableTally> {
+        let input = new_tally(visitors, conversations, date)?;
+        Ok(block_on(py, self.inner.record_tally(&actor.inner, input))?
+            .or_raise()?
+            .into())
+    }
+
+    /// Corrects a recorded day's tally (default today; `NotFoundError` when
+    /// that day has none).
+    #[pyo3(signature = (actor, visitors, conversations, *, date = None))]
+    fn correct_tally(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        visitors: i64,
+        conversations: i64,
+        date: Option<NaiveDate>,
+    ) -> PyResult<TableTally> {
+        let input = new_tally(visitors, conversations, date)?;
+        Ok(block_on(py, self.inner.correct_tally(&actor.inner, input))?
+            .or_raise()?
+            .into())
+    }
+
+    /// The tallies from `start_date` to `end_date`, by date (every role: counts only).
+    fn tallies(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+    ) -> PyResult<Vec<TableTally>> {
+        let period = convert::period(start_date, end_date)?;
+        let rows = block_on(py, self.inner.tallies(&actor.inner, period))?.or_raise()?;
+        Ok(rows.into_iter().map(TableTally::from).collect())
+    }
+
+    /// Sessions held, cancelled and planned, attendance and first-timers per
+    /// activity per month, average attendance against capacity, ideas by
+    /// status and the tally per week, from `start_date` to `end_date`.
+    /// Researchers get counts of people from 1 to the threshold − 1 hidden.
+    fn activity_report(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+    ) -> PyResult<ActivityReport> {
+        let period = convert::period(start_date, end_date)?;
+        let call = self.inner.activity_report(&actor.inner, period);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
     // ---- journal ----
 
     /// Journal entries after position `after`, oldest first, at most `limit` (admins).
@@ -765,4 +1632,39 @@ fn both(missing: &str) -> PyErr {
         missing,
         "give both start and end, or neither",
     ))
+}
+
+/// The core's activity input; codes, ids and counts checked on the way.
+fn new_activity(
+    name: String,
+    kind: &str,
+    description: Option<String>,
+    leaders: &Strings,
+    location: Option<String>,
+    capacity: Option<i64>,
+    price: Option<i64>,
+) -> PyResult<NewActivity> {
+    Ok(NewActivity {
+        name,
+        kind: convert::code(kind)?,
+        description,
+        leaders: leaders
+            .0
+            .iter()
+            .map(|s| convert::volunteer_id(s))
+            .collect::<PyResult<_>>()?,
+        location,
+        capacity: convert::opt_whole("capacity", capacity, "a number of people")?,
+        price: price.map(convert::cents),
+    })
+}
+
+/// The core's tally input.
+fn new_tally(visitors: i64, conversations: i64, date: Option<NaiveDate>) -> PyResult<NewTally> {
+    Ok(NewTally {
+        date,
+        visitors: convert::whole("visitors", visitors, "a number of visitors").or_raise()?,
+        conversations: convert::whole("conversations", conversations, "a number of conversations")
+            .or_raise()?,
+    })
 }

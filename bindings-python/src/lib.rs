@@ -11,7 +11,7 @@
 //! | `convert.rs` | Python values → core inputs (codes, ids, dates, slots) |
 //! | `actor.rs` | `Actor` |
 //! | `hub.rs` | `Hub`: the operations |
-//! | `records.rs` | the frozen result objects (`Volunteer`, `Shift`, `Item`, `Sale`, …) |
+//! | `records.rs` | the frozen result objects (`Volunteer`, `Shift`, `Item`, `Sale`, `Signal`, `Referral`, `Activity`, `Session`, …) |
 //! | `labels.rs` | `labels(vocabulary)`: codes with Dutch and English labels |
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::todo)]
@@ -58,6 +58,31 @@ fn _kringloop(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<records::SalesRow>()?;
     m.add_class::<records::ImpactFactor>()?;
     m.add_class::<records::ImpactRow>()?;
+    m.add_class::<records::Signal>()?;
+    m.add_class::<records::SignalView>()?;
+    m.add_class::<records::Partner>()?;
+    m.add_class::<records::PartnerService>()?;
+    m.add_class::<records::PartnerSuggestion>()?;
+    m.add_class::<records::Referral>()?;
+    m.add_class::<records::FollowUpDue>()?;
+    m.add_class::<records::SignalPolicy>()?;
+    m.add_class::<records::PurgeReport>()?;
+    m.add_class::<records::CountTable>()?;
+    m.add_class::<records::PublishedDays>()?;
+    m.add_class::<records::SignalStatistics>()?;
+    m.add_class::<records::Activity>()?;
+    m.add_class::<records::Schedule>()?;
+    m.add_class::<records::ScheduleChange>()?;
+    m.add_class::<records::Session>()?;
+    m.add_class::<records::Attendance>()?;
+    m.add_class::<records::Resident>()?;
+    m.add_class::<records::Idea>()?;
+    m.add_class::<records::IdeaChange>()?;
+    m.add_class::<records::TableTally>()?;
+    m.add_class::<records::ActivityReport>()?;
+    m.add_class::<records::ActivityMonth>()?;
+    m.add_class::<records::IdeasByStatus>()?;
+    m.add_class::<records::TallyWeek>()?;
     // errors
     errors::register(m)?;
     Ok(())

@@ -673,6 +673,802 @@ impl From<kringloop::ImpactRow> for ImpactRow {
     }
 }
 
+// ---- signals, partners and referrals ----
+//
+// Personal fields (`person`, `contact`, `summary`) never appear in a
+// `__repr__`, so a logged or printed result does not leak them.
+
+/// The codes of a list of code-list values.
+fn code_strings<T: kringloop::CodeList>(values: &[T]) -> Vec<String> {
+    values.iter().map(|v| v.code().to_string()).collect()
+}
+
+record! {
+    /// The coded facts of a signal: no name, no contact, no free text.
+    Signal repr(id, recorded_on, domains, urgency, consent, status) {
+        id: String,
+        recorded_at: DateTime<Utc>,
+        recorded_on: NaiveDate,
+        recorded_by: String,
+        recorded_by_volunteer: Option<String>,
+        domains: Vec<String>,
+        urgency: String,
+        consent: String,
+        consent_at: Option<DateTime<Utc>>,
+        consent_asked_by: Option<String>,
+        do_not_contact: bool,
+        status: String,
+        closed_at: Option<DateTime<Utc>>,
+        personal_erased_at: Option<DateTime<Utc>>,
+        version: i64,
+    }
+}
+
+impl From<kringloop::Signal> for Signal {
+    fn from(s: kringloop::Signal) -> Self {
+        Signal {
+            id: s.id.to_string(),
+            recorded_at: s.recorded_at,
+            recorded_on: s.recorded_on,
+            recorded_by: s.recorded_by.into(),
+            recorded_by_volunteer: s.recorded_by_volunteer.map(|v| v.to_string()),
+            domains: code_strings(&s.domains),
+            urgency: s.urgency.code().into(),
+            consent: s.consent.code().into(),
+            consent_at: s.consent_at,
+            consent_asked_by: s.consent_asked_by.map(String::from),
+            do_not_contact: s.do_not_contact,
+            status: s.status.code().into(),
+            closed_at: s.closed_at,
+            personal_erased_at: s.personal_erased_at,
+            version: s.version,
+        }
+    }
+}
+
+record! {
+    /// A signal with its personal fields (`person`, `contact`, `summary`),
+    /// which are `None` after the retention purge erased them.
+    SignalView repr(id, recorded_on, domains, urgency, consent, status) {
+        id: String,
+        recorded_at: DateTime<Utc>,
+        recorded_on: NaiveDate,
+        recorded_by: String,
+        recorded_by_volunteer: Option<String>,
+        domains: Vec<String>,
+        urgency: String,
+        consent: String,
+        consent_at: Option<DateTime<Utc>>,
+        consent_asked_by: Option<String>,
+        do_not_contact: bool,
+        status: String,
+        closed_at: Option<DateTime<Utc>>,
+        personal_erased_at: Option<DateTime<Utc>>,
+        version: i64,
+        person: Option<String>,
+        contact: Option<String>,
+        summary: Option<String>,
+    }
+}
+
+impl From<kringloop::SignalView> for SignalView {
+    fn from(v: kringloop::SignalView) -> Self {
+        let s = Signal::from(v.signal);
+        let (person, contact, summary) = match v.personal {
+            Some(p) => (
+                p.person.map(String::from),
+                p.contact.map(String::from),
+                Some(String::from(p.summary)),
+            ),
+            None => (None, None, None),
+        };
+        SignalView {
+            id: s.id,
+            recorded_at: s.recorded_at,
+            recorded_on: s.recorded_on,
+            recorded_by: s.recorded_by,
+            recorded_by_volunteer: s.recorded_by_volunteer,
+            domains: s.domains,
+            urgency: s.urgency,
+            consent: s.consent,
+            consent_at: s.consent_at,
+            consent_asked_by: s.consent_asked_by,
+            do_not_contact: s.do_not_contact,
+            status: s.status,
+            closed_at: s.closed_at,
+            personal_erased_at: s.personal_erased_at,
+            version: s.version,
+            person,
+            contact,
+            summary,
+        }
+    }
+}
+
+record! {
+    /// One service of a partner and the signal domains it serves.
+    /// `to_dict()` gives a service as `Hub.register_partner` takes it.
+    PartnerService repr(id, name, domains) {
+        id: String,
+        name: String,
+        description: Option<String>,
+        domains: Vec<String>,
+    }
+}
+
+impl From<kringloop::PartnerService> for PartnerService {
+    fn from(s: kringloop::PartnerService) -> Self {
+        PartnerService {
+            id: s.id.to_string(),
+            name: s.name.into(),
+            description: s.description.map(String::from),
+            domains: code_strings(&s.domains),
+        }
+    }
+}
+
+record! {
+    /// A partner organisation the hub refers people to, with its services.
+    Partner repr(id, name, status) {
+        id: String,
+        name: String,
+        description: Option<String>,
+        email: Option<String>,
+        phone: Option<String>,
+        website: Option<String>,
+        status: String,
+        services: Vec<PartnerService>,
+        version: i64,
+    }
+}
+
+impl From<kringloop::Partner> for Partner {
+    fn from(p: kringloop::Partner) -> Self {
+        Partner {
+            id: p.id.to_string(),
+            name: p.name.into(),
+            description: p.description.map(String::from),
+            email: p.email.map(String::from),
+            phone: p.phone.map(String::from),
+            website: p.website.map(String::from),
+            status: p.status.code().into(),
+            services: p.services.into_iter().map(PartnerService::from).collect(),
+            version: p.version,
+        }
+    }
+}
+
+record! {
+    /// A partner suggested for a signal: its services and the signal's
+    /// domains that match.
+    PartnerSuggestion repr(partner, services, matched) {
+        partner: Partner,
+        services: Vec<String>,
+        matched: Vec<String>,
+    }
+}
+
+impl From<kringloop::PartnerSuggestion> for PartnerSuggestion {
+    fn from(s: kringloop::PartnerSuggestion) -> Self {
+        PartnerSuggestion {
+            partner: s.partner.into(),
+            services: s.services.iter().map(|id| id.to_string()).collect(),
+            matched: code_strings(&s.matched),
+        }
+    }
+}
+
+record! {
+    /// A referral of a signal to a partner, through its lifecycle.
+    Referral repr(id, signal_id, partner_id, status, follow_up, outcome) {
+        id: String,
+        signal_id: String,
+        partner_id: String,
+        status: String,
+        held_from: Option<String>,
+        created_at: DateTime<Utc>,
+        created_on: NaiveDate,
+        created_by: String,
+        consent_exception: Option<String>,
+        requested_at: Option<DateTime<Utc>>,
+        follow_up: Option<NaiveDate>,
+        outcome: Option<String>,
+        closed_at: Option<DateTime<Utc>>,
+        updated_at: DateTime<Utc>,
+        version: i64,
+    }
+}
+
+impl From<kringloop::Referral> for Referral {
+    fn from(r: kringloop::Referral) -> Self {
+        Referral {
+            id: r.id.to_string(),
+            signal_id: r.signal_id.to_string(),
+            partner_id: r.partner_id.to_string(),
+            status: r.status.code().into(),
+            held_from: r.held_from.map(|s| s.code().to_string()),
+            created_at: r.created_at,
+            created_on: r.created_on,
+            created_by: r.created_by.into(),
+            consent_exception: r.consent_exception.map(String::from),
+            requested_at: r.requested_at,
+            follow_up: r.follow_up,
+            outcome: r.outcome.map(|o| o.code().to_string()),
+            closed_at: r.closed_at,
+            updated_at: r.updated_at,
+            version: r.version,
+        }
+    }
+}
+
+record! {
+    /// An open referral whose follow-up date has come, with what the person
+    /// following up must know first.
+    FollowUpDue repr(partner_name, urgency, do_not_contact, referral) {
+        referral: Referral,
+        partner_name: String,
+        urgency: String,
+        do_not_contact: bool,
+    }
+}
+
+impl From<kringloop::FollowUpDue> for FollowUpDue {
+    fn from(f: kringloop::FollowUpDue) -> Self {
+        FollowUpDue {
+            referral: f.referral.into(),
+            partner_name: f.partner_name,
+            urgency: f.urgency.code().into(),
+            do_not_contact: f.do_not_contact,
+        }
+    }
+}
+
+record! {
+    /// The hub's retention period and small-cell suppression threshold.
+    /// `to_dict()` gives the keyword arguments of `Hub.set_signal_policy`.
+    SignalPolicy repr(retention_months, suppression_threshold) {
+        retention_months: u32,
+        suppression_threshold: u32,
+    }
+}
+
+impl From<kringloop::SignalPolicy> for SignalPolicy {
+    fn from(p: kringloop::SignalPolicy) -> Self {
+        SignalPolicy {
+            retention_months: p.retention_months(),
+            suppression_threshold: p.suppression_threshold(),
+        }
+    }
+}
+
+record! {
+    /// What a purge erased: the ids of the signals whose personal fields went.
+    PurgeReport repr(closed_before, erased) {
+        closed_before: DateTime<Utc>,
+        erased: Vec<String>,
+    }
+}
+
+impl From<kringloop::PurgeReport> for PurgeReport {
+    fn from(r: kringloop::PurgeReport) -> Self {
+        PurgeReport {
+            closed_before: r.closed_before,
+            erased: r.erased.iter().map(|id| id.to_string()).collect(),
+        }
+    }
+}
+
+record! {
+    /// A two-way table of counts with its totals, as published; `None` is a
+    /// hidden (suppressed) count.
+    CountTable repr(rows, columns, total, threshold) {
+        rows: Vec<String>,
+        columns: Vec<String>,
+        cells: Vec<Vec<Option<u64>>>,
+        row_totals: Vec<Option<u64>>,
+        column_totals: Vec<Option<u64>>,
+        total: Option<u64>,
+        threshold: Option<u32>,
+    }
+}
+
+impl From<kringloop::CountTable> for CountTable {
+    fn from(t: kringloop::CountTable) -> Self {
+        CountTable {
+            rows: t.rows,
+            columns: t.columns,
+            cells: t.cells,
+            row_totals: t.row_totals,
+            column_totals: t.column_totals,
+            total: t.total,
+            threshold: t.threshold,
+        }
+    }
+}
+
+record! {
+    /// How many durations were measured and their median in days, as
+    /// published (both `None` when hidden; `median` also when `n` is 0).
+    PublishedDays repr(n, median) {
+        n: Option<u64>,
+        median: Option<f64>,
+    }
+}
+
+impl From<kringloop::PublishedDays> for PublishedDays {
+    fn from(d: kringloop::PublishedDays) -> Self {
+        PublishedDays {
+            n: d.n,
+            median: d.median,
+        }
+    }
+}
+
+record! {
+    /// Signal and referral statistics for signals recorded from `start_date`
+    /// to `end_date`; with small-cell suppression when `threshold` is set.
+    SignalStatistics repr(start_date, end_date, threshold) {
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+        threshold: Option<u32>,
+        by_domain: CountTable,
+        by_urgency: CountTable,
+        referrals_by_status: CountTable,
+        referrals_by_outcome: CountTable,
+        days_to_referral: PublishedDays,
+        days_to_closure: PublishedDays,
+    }
+}
+
+impl From<kringloop::SignalStatistics> for SignalStatistics {
+    fn from(s: kringloop::SignalStatistics) -> Self {
+        SignalStatistics {
+            start_date: s.period.from(),
+            end_date: s.period.to(),
+            threshold: s.threshold,
+            by_domain: s.by_domain.into(),
+            by_urgency: s.by_urgency.into(),
+            referrals_by_status: s.referrals_by_status.into(),
+            referrals_by_outcome: s.referrals_by_outcome.into(),
+            days_to_referral: s.days_to_referral.into(),
+            days_to_closure: s.days_to_closure.into(),
+        }
+    }
+}
+
+// ---- activities ----
+//
+// A resident's name and contact, and the contact on an idea, never appear in
+// a `__repr__`, so a logged or printed result does not leak them.
+
+record! {
+    /// An activity of the hub (crochet club, choir, film night, …).
+    /// `price` is `int` cents per session (0: free).
+    Activity repr(id, name, kind, status, capacity) {
+        id: String,
+        name: String,
+        kind: String,
+        description: Option<String>,
+        leaders: Vec<String>,
+        location: Option<String>,
+        capacity: Option<u32>,
+        price: i64,
+        status: String,
+        version: i64,
+    }
+}
+
+impl From<kringloop::Activity> for Activity {
+    fn from(a: kringloop::Activity) -> Self {
+        Activity {
+            id: a.id.to_string(),
+            name: a.name.into(),
+            kind: a.kind.code().into(),
+            description: a.description.map(String::from),
+            leaders: a.leaders.iter().map(|v| v.to_string()).collect(),
+            location: a.location.map(String::from),
+            capacity: a.capacity,
+            price: a.price.cents(),
+            status: a.status.code().into(),
+            version: a.version,
+        }
+    }
+}
+
+/// A schedule's recurrence, handed to Python as the dict `Hub.set_schedule`
+/// takes: `{"freq": "weekly", "every", "weekdays"}` or
+/// `{"freq": "monthly", "every", "nth", "weekday"}` (keys in that order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecurrenceDict(kringloop::Recurrence);
+
+impl RecurrenceDict {
+    /// The keys and values, in order.
+    fn entries(&self) -> Vec<(&'static str, RecurrenceValue)> {
+        use kringloop::Recurrence;
+        match &self.0 {
+            Recurrence::Weekly { every, weekdays } => vec![
+                ("freq", RecurrenceValue::Text("weekly".into())),
+                ("every", RecurrenceValue::Number(*every)),
+                ("weekdays", RecurrenceValue::List(code_strings(weekdays))),
+            ],
+            Recurrence::Monthly {
+                every,
+                nth,
+                weekday,
+            } => vec![
+                ("freq", RecurrenceValue::Text("monthly".into())),
+                ("every", RecurrenceValue::Number(*every)),
+                ("nth", RecurrenceValue::Text(nth.code().into())),
+                ("weekday", RecurrenceValue::Text(weekday.code().into())),
+            ],
+        }
+    }
+}
+
+/// One value of a [`RecurrenceDict`].
+enum RecurrenceValue {
+    Text(String),
+    Number(u32),
+    List(Vec<String>),
+}
+
+impl<'py> IntoPyObject<'py> for RecurrenceDict {
+    type Target = PyDict;
+    type Output = Bound<'py, PyDict>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for (key, value) in self.entries() {
+            match value {
+                RecurrenceValue::Text(s) => d.set_item(key, s)?,
+                RecurrenceValue::Number(n) => d.set_item(key, n)?,
+                RecurrenceValue::List(items) => d.set_item(key, items)?,
+            }
+        }
+        Ok(d)
+    }
+}
+
+impl Repr for RecurrenceDict {
+    fn repr(&self) -> String {
+        let items: Vec<String> = self
+            .entries()
+            .into_iter()
+            .map(|(key, value)| {
+                let value = match value {
+                    RecurrenceValue::Text(s) => s.repr(),
+                    RecurrenceValue::Number(n) => n.repr(),
+                    RecurrenceValue::List(items) => items.repr(),
+                };
+                format!("{}: {value}", key.to_string().repr())
+            })
+            .collect();
+        format!("{{{}}}", items.join(", "))
+    }
+}
+
+record! {
+    /// A schedule of an activity: how it repeats (`recurrence`, a dict as
+    /// `Hub.set_schedule` takes it), from `starts_on`, at `start`–`end`,
+    /// until a date or for `count` times.
+    Schedule repr(id, activity_id, recurrence, starts_on, start, end, until, count) {
+        id: String,
+        activity_id: String,
+        recurrence: RecurrenceDict,
+        starts_on: NaiveDate,
+        start: NaiveTime,
+        end: NaiveTime,
+        until: Option<NaiveDate>,
+        count: Option<u32>,
+    }
+}
+
+impl From<kringloop::Schedule> for Schedule {
+    fn from(s: kringloop::Schedule) -> Self {
+        Schedule {
+            id: s.id.to_string(),
+            activity_id: s.activity_id.to_string(),
+            recurrence: RecurrenceDict(s.recurrence),
+            starts_on: s.starts_on,
+            start: s.span.start(),
+            end: s.span.end(),
+            until: s.until,
+            count: s.count,
+        }
+    }
+}
+
+record! {
+    /// What setting a schedule did: the new schedule, and how many planned
+    /// sessions of the earlier one (from the new start on) were removed.
+    ScheduleChange repr(schedule, removed_sessions) {
+        schedule: Schedule,
+        removed_sessions: u64,
+    }
+}
+
+impl From<kringloop::ScheduleChange> for ScheduleChange {
+    fn from(c: kringloop::ScheduleChange) -> Self {
+        ScheduleChange {
+            schedule: c.schedule.into(),
+            removed_sessions: c.removed_sessions,
+        }
+    }
+}
+
+record! {
+    /// Who came to a session: everyone (`headcount`), how many for the first
+    /// time, and the named participants (volunteer and resident ids).
+    Attendance repr(headcount, first_timers, volunteers, residents) {
+        headcount: u32,
+        first_timers: u32,
+        volunteers: Vec<String>,
+        residents: Vec<String>,
+        recorded_by: String,
+        recorded_at: DateTime<Utc>,
+    }
+}
+
+impl From<kringloop::Attendance> for Attendance {
+    fn from(a: kringloop::Attendance) -> Self {
+        let mut volunteers = Vec::new();
+        let mut residents = Vec::new();
+        for p in &a.participants {
+            match p {
+                kringloop::Participant::Volunteer(id) => volunteers.push(id.to_string()),
+                kringloop::Participant::Resident(id) => residents.push(id.to_string()),
+            }
+        }
+        Attendance {
+            headcount: a.headcount,
+            first_timers: a.first_timers,
+            volunteers,
+            residents,
+            recorded_by: a.recorded_by.into(),
+            recorded_at: a.recorded_at,
+        }
+    }
+}
+
+record! {
+    /// One session of an activity: generated from a schedule (`schedule_id`)
+    /// or extra (`None`), `planned` or `cancelled`, held once it has
+    /// `attendance`.
+    Session repr(id, activity_id, date, start, end, status, attendance) {
+        id: String,
+        activity_id: String,
+        date: NaiveDate,
+        start: NaiveTime,
+        end: NaiveTime,
+        schedule_id: Option<String>,
+        status: String,
+        cancel_reason: Option<String>,
+        attendance: Option<Attendance>,
+        version: i64,
+    }
+}
+
+impl From<kringloop::Session> for Session {
+    fn from(s: kringloop::Session) -> Self {
+        Session {
+            id: s.id.to_string(),
+            activity_id: s.activity_id.to_string(),
+            date: s.date,
+            start: s.span.start(),
+            end: s.span.end(),
+            schedule_id: s.schedule_id.map(|id| id.to_string()),
+            status: s.status.code().into(),
+            cancel_reason: s.cancel_reason.map(String::from),
+            attendance: s.attendance.map(Attendance::from),
+            version: s.version,
+        }
+    }
+}
+
+record! {
+    /// A resident registered with their consent, so they can be named in
+    /// attendance. `name` and `contact` never show in `repr`.
+    Resident repr(id, consent_on) {
+        id: String,
+        name: String,
+        contact: Option<String>,
+        consent_on: NaiveDate,
+        registered_by: String,
+    }
+}
+
+impl From<kringloop::Resident> for Resident {
+    fn from(r: kringloop::Resident) -> Self {
+        Resident {
+            id: r.id.to_string(),
+            name: r.name.into(),
+            contact: r.contact.map(String::from),
+            consent_on: r.consent_on,
+            registered_by: r.registered_by.into(),
+        }
+    }
+}
+
+record! {
+    /// One status change of an idea (`from_status` → `to_status`).
+    IdeaChange repr(on, from_status, to_status, by) {
+        on: NaiveDate,
+        from_status: String,
+        to_status: String,
+        reason: Option<String>,
+        by: String,
+    }
+}
+
+impl From<kringloop::IdeaChange> for IdeaChange {
+    fn from(c: kringloop::IdeaChange) -> Self {
+        IdeaChange {
+            on: c.on,
+            from_status: c.from.code().into(),
+            to_status: c.to.code().into(),
+            reason: c.reason.map(String::from),
+            by: c.by.into(),
+        }
+    }
+}
+
+record! {
+    /// A resident's idea and what became of it. `contact` (only kept with
+    /// the resident's consent) is `None` for anyone but coordinators and
+    /// admins, and never shows in `repr`.
+    Idea repr(id, title, status, submitted_on, activity_id) {
+        id: String,
+        title: String,
+        text: String,
+        submitted_on: NaiveDate,
+        contact: Option<String>,
+        status: String,
+        history: Vec<IdeaChange>,
+        activity_id: Option<String>,
+        version: i64,
+    }
+}
+
+impl From<kringloop::Idea> for Idea {
+    fn from(i: kringloop::Idea) -> Self {
+        Idea {
+            id: i.id.to_string(),
+            title: i.title.into(),
+            text: i.text.into(),
+            submitted_on: i.submitted_on,
+            contact: i.contact.map(String::from),
+            status: i.status.code().into(),
+            history: i.history.into_iter().map(IdeaChange::from).collect(),
+            activity_id: i.activity_id.map(|id| id.to_string()),
+            version: i.version,
+        }
+    }
+}
+
+record! {
+    /// One day's tally at the big table: visitors and conversations (counts only).
+    TableTally repr(date, visitors, conversations, version) {
+        date: NaiveDate,
+        visitors: u32,
+        conversations: u32,
+        recorded_by: String,
+        version: i64,
+    }
+}
+
+impl From<kringloop::TableTally> for TableTally {
+    fn from(t: kringloop::TableTally) -> Self {
+        TableTally {
+            date: t.date,
+            visitors: t.visitors,
+            conversations: t.conversations,
+            recorded_by: t.recorded_by.into(),
+            version: t.version,
+        }
+    }
+}
+
+record! {
+    /// One activity in one month (`YYYY-MM`), as published: sessions held,
+    /// cancelled and still planned, attendance and first-timers, average
+    /// attendance per session held and its share of the capacity. `None` is
+    /// a hidden count (or an average that cannot be given).
+    ActivityMonth repr(activity_name, month, held, cancelled, planned, attendance) {
+        activity_id: String,
+        activity_name: String,
+        month: String,
+        held: Option<u64>,
+        cancelled: Option<u64>,
+        planned: Option<u64>,
+        attendance: Option<u64>,
+        first_timers: Option<u64>,
+        average_attendance: Option<f64>,
+        capacity_use: Option<f64>,
+    }
+}
+
+impl From<kringloop::ActivityMonth> for ActivityMonth {
+    fn from(m: kringloop::ActivityMonth) -> Self {
+        ActivityMonth {
+            activity_id: m.activity_id.to_string(),
+            activity_name: m.activity_name,
+            month: m.month,
+            held: m.held,
+            cancelled: m.cancelled,
+            planned: m.planned,
+            attendance: m.attendance,
+            first_timers: m.first_timers,
+            average_attendance: m.average_attendance,
+            capacity_use: m.capacity_use,
+        }
+    }
+}
+
+record! {
+    /// How many ideas submitted in the period now have `status` (`None`: hidden).
+    IdeasByStatus repr(status, count) {
+        status: String,
+        count: Option<u64>,
+    }
+}
+
+impl From<kringloop::IdeasByStatus> for IdeasByStatus {
+    fn from(i: kringloop::IdeasByStatus) -> Self {
+        IdeasByStatus {
+            status: i.status.code().into(),
+            count: i.count,
+        }
+    }
+}
+
+record! {
+    /// The table tally of one week (from its Monday, `week`).
+    TallyWeek repr(week, days, visitors, conversations) {
+        week: NaiveDate,
+        days: u64,
+        visitors: u64,
+        conversations: u64,
+    }
+}
+
+impl From<kringloop::TallyWeek> for TallyWeek {
+    fn from(w: kringloop::TallyWeek) -> Self {
+        TallyWeek {
+            week: w.week,
+            days: w.days,
+            visitors: w.visitors,
+            conversations: w.conversations,
+        }
+    }
+}
+
+record! {
+    /// The activity report from `start_date` to `end_date`; with small-cell
+    /// suppression of counts of people when `threshold` is set.
+    ActivityReport repr(start_date, end_date, threshold) {
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+        threshold: Option<u32>,
+        months: Vec<ActivityMonth>,
+        ideas: Vec<IdeasByStatus>,
+        tally: Vec<TallyWeek>,
+    }
+}
+
+impl From<kringloop::ActivityReport> for ActivityReport {
+    fn from(r: kringloop::ActivityReport) -> Self {
+        ActivityReport {
+            start_date: r.period.from(),
+            end_date: r.period.to(),
+            threshold: r.threshold,
+            months: r.months.into_iter().map(ActivityMonth::from).collect(),
+            ideas: r.ideas.into_iter().map(IdeasByStatus::from).collect(),
+            tally: r.tally.into_iter().map(TallyWeek::from).collect(),
+        }
+    }
+}
+
 /// A JSON value, handed to Python as `dict`/`list`/`str`/`int`/`float`/`bool`/`None`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Json(pub serde_json::Value);
@@ -769,6 +1565,48 @@ impl Repr for PriceTag {
 impl Repr for u32 {
     fn repr(&self) -> String {
         self.to_string()
+    }
+}
+
+impl Repr for u64 {
+    fn repr(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Repr for f64 {
+    fn repr(&self) -> String {
+        format!("{self:?}") // 2.0, as Python shows it
+    }
+}
+
+impl Repr for bool {
+    fn repr(&self) -> String {
+        if *self { "True" } else { "False" }.into()
+    }
+}
+
+impl Repr for Partner {
+    fn repr(&self) -> String {
+        self.__repr__()
+    }
+}
+
+impl Repr for Referral {
+    fn repr(&self) -> String {
+        self.__repr__()
+    }
+}
+
+impl Repr for Schedule {
+    fn repr(&self) -> String {
+        self.__repr__()
+    }
+}
+
+impl Repr for Attendance {
+    fn repr(&self) -> String {
+        self.__repr__()
     }
 }
 

@@ -3,19 +3,28 @@ checked against the module by ``mypy.stubtest`` in the tests)."""
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
-from typing import Any, TypedDict, final
+from typing import Any, Literal, TypedDict, final
 
 __version__: str
 
 __all__ = [
+    "Activity",
+    "ActivityMonth",
+    "ActivityReport",
     "Actor",
+    "Attendance",
     "Candidate",
     "CashUp",
     "ConflictError",
+    "CountTable",
+    "FollowUpDue",
     "ForbiddenError",
     "HoursByRole",
     "HoursByVolunteer",
     "Hub",
+    "Idea",
+    "IdeaChange",
+    "IdeasByStatus",
     "ImpactFactor",
     "ImpactRow",
     "Item",
@@ -25,16 +34,32 @@ __all__ = [
     "MilestoneReached",
     "NotFoundError",
     "OpeningSlot",
+    "Partner",
+    "PartnerService",
+    "PartnerSuggestion",
     "PriceTag",
     "PricingPolicy",
+    "PublishedDays",
+    "PurgeReport",
+    "Referral",
+    "Resident",
     "RosterGap",
     "Sale",
     "SaleLine",
     "SalesRow",
+    "Schedule",
+    "ScheduleChange",
+    "Session",
     "Shift",
+    "Signal",
+    "SignalPolicy",
+    "SignalStatistics",
+    "SignalView",
     "StockMove",
     "StockOnHand",
     "StorageError",
+    "TableTally",
+    "TallyWeek",
     "ValidationError",
     "VogStatus",
     "Volunteer",
@@ -104,6 +129,42 @@ class _ImpactFactorDict(TypedDict):
     source: str
     source_date: date
 
+class _PartnerServiceRequired(TypedDict):
+    name: str
+    domains: Iterable[str]
+
+class _PartnerServiceDict(_PartnerServiceRequired, total=False):
+    """One service for ``Hub.register_partner`` / ``Hub.update_partner``
+    (``PartnerService.to_dict`` gives one): ``name`` and ``domains``
+    (signal-domain codes) required; ``id`` keeps an existing service."""
+
+    id: str | None
+    description: str | None
+
+class _WeeklyRequired(TypedDict):
+    freq: Literal["weekly"]
+    weekdays: Iterable[str]
+
+class _WeeklyRecurrence(_WeeklyRequired, total=False):
+    """Weekly on ``weekdays`` (``weekday`` codes) of every ``every``-th week
+    (1–52, default 1), counted from the week of the start."""
+
+    every: int
+
+class _MonthlyRequired(TypedDict):
+    freq: Literal["monthly"]
+    nth: str
+    weekday: str
+
+class _MonthlyRecurrence(_MonthlyRequired, total=False):
+    """Monthly on the ``nth`` (``first`` … ``fourth``, ``last``) ``weekday`` of
+    every ``every``-th month (1–52, default 1), counted from the month of the start."""
+
+    every: int
+
+#: How a schedule repeats, as ``Hub.set_schedule`` takes it and ``Schedule.recurrence`` gives it.
+_Recurrence = _WeeklyRecurrence | _MonthlyRecurrence
+
 #: One weekly availability window: ``(weekday, start, end)``, e.g. ``("monday", time(9), time(12))``.
 _Availability = tuple[str, time, time]
 
@@ -111,7 +172,9 @@ def labels(vocabulary: str) -> list[_Label]:
     """Every code of ``vocabulary`` (``volunteer_role``, ``volunteer_status``,
     ``shift_status``, ``weekday``, ``role``, ``action``, ``vog_state``, ``category``,
     ``condition``, ``donor_kind``, ``move_kind``, ``payment_method``, ``tag_colour``,
-    ``bucket``) with labels."""
+    ``bucket``, ``signal_domain``, ``urgency``, ``consent``, ``signal_status``,
+    ``partner_status``, ``referral_status``, ``referral_outcome``, ``activity_kind``,
+    ``activity_status``, ``nth``, ``session_status``, ``idea_status``) with labels."""
 
 def vocabularies() -> list[str]:
     """The names of every vocabulary ``labels`` knows."""
@@ -650,6 +713,634 @@ class ImpactRow:
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
 
+# ---- signals, partners and referrals ----
+
+@final
+class Signal:
+    """The coded facts of a signal: no name, no contact, no free text."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def recorded_at(self) -> datetime: ...
+    @property
+    def recorded_on(self) -> date:
+        """The hub's date it was recorded on (statistics count by it)."""
+    @property
+    def recorded_by(self) -> str: ...
+    @property
+    def recorded_by_volunteer(self) -> str | None:
+        """The recording actor's volunteer id, when the actor was linked to one."""
+    @property
+    def domains(self) -> list[str]:
+        """``signal_domain`` codes, sorted, at least one."""
+    @property
+    def urgency(self) -> str:
+        """``normal``, ``high`` or ``acute``."""
+    @property
+    def consent(self) -> str:
+        """``given``, ``refused`` or ``not_asked``."""
+    @property
+    def consent_at(self) -> datetime | None: ...
+    @property
+    def consent_asked_by(self) -> str | None: ...
+    @property
+    def do_not_contact(self) -> bool:
+        """The hub must not contact the person itself."""
+    @property
+    def status(self) -> str:
+        """``open`` or ``closed``."""
+    @property
+    def closed_at(self) -> datetime | None: ...
+    @property
+    def personal_erased_at(self) -> datetime | None:
+        """When the retention purge erased the personal fields."""
+    @property
+    def version(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class SignalView:
+    """A signal with its personal fields; those are ``None`` once the purge
+    erased them. They never show in ``repr``."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def recorded_at(self) -> datetime: ...
+    @property
+    def recorded_on(self) -> date: ...
+    @property
+    def recorded_by(self) -> str: ...
+    @property
+    def recorded_by_volunteer(self) -> str | None: ...
+    @property
+    def domains(self) -> list[str]: ...
+    @property
+    def urgency(self) -> str: ...
+    @property
+    def consent(self) -> str: ...
+    @property
+    def consent_at(self) -> datetime | None: ...
+    @property
+    def consent_asked_by(self) -> str | None: ...
+    @property
+    def do_not_contact(self) -> bool: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def closed_at(self) -> datetime | None: ...
+    @property
+    def personal_erased_at(self) -> datetime | None: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def person(self) -> str | None:
+        """First name or pseudonym, if the person gave one."""
+    @property
+    def contact(self) -> str | None:
+        """Phone or e-mail, if the person wants to be reached."""
+    @property
+    def summary(self) -> str | None:
+        """What the person told, in short; ``None`` only after the purge."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class PartnerService:
+    """One service of a partner. ``to_dict()`` gives a service as
+    ``Hub.register_partner`` / ``Hub.update_partner`` take it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def domains(self) -> list[str]:
+        """The ``signal_domain`` codes it serves, sorted."""
+    def to_dict(self) -> _PartnerServiceDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Partner:
+    """A partner organisation the hub refers people to."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def phone(self) -> str | None: ...
+    @property
+    def website(self) -> str | None: ...
+    @property
+    def status(self) -> str:
+        """``active``, ``inactive``, ``defunct`` or ``temporarily_closed``; only ``active`` takes referrals."""
+    @property
+    def services(self) -> list[PartnerService]: ...
+    @property
+    def version(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class PartnerSuggestion:
+    """An active partner serving at least one of a signal's domains."""
+
+    @property
+    def partner(self) -> Partner: ...
+    @property
+    def services(self) -> list[str]:
+        """The ids of its services serving the signal's domains."""
+    @property
+    def matched(self) -> list[str]:
+        """The signal's domains the partner serves."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Referral:
+    """A referral of a signal to a partner (HL7 SDOH closed-loop statuses)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def signal_id(self) -> str: ...
+    @property
+    def partner_id(self) -> str: ...
+    @property
+    def status(self) -> str:
+        """``draft``, ``requested``, ``accepted``, ``in_progress``, ``on_hold``, or closed:
+        ``rejected``, ``completed``, ``failed``, ``cancelled``."""
+    @property
+    def held_from(self) -> str | None:
+        """For ``on_hold``: the status it goes back to."""
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def created_on(self) -> date: ...
+    @property
+    def created_by(self) -> str: ...
+    @property
+    def consent_exception(self) -> str | None:
+        """Why an acute signal was referred without consent (only then)."""
+    @property
+    def requested_at(self) -> datetime | None: ...
+    @property
+    def follow_up(self) -> date | None: ...
+    @property
+    def outcome(self) -> str | None:
+        """A ``referral_outcome`` code, for closed referrals."""
+    @property
+    def closed_at(self) -> datetime | None: ...
+    @property
+    def updated_at(self) -> datetime: ...
+    @property
+    def version(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class FollowUpDue:
+    """An open referral whose follow-up date has come."""
+
+    @property
+    def referral(self) -> Referral: ...
+    @property
+    def partner_name(self) -> str: ...
+    @property
+    def urgency(self) -> str:
+        """The signal's urgency."""
+    @property
+    def do_not_contact(self) -> bool:
+        """The signal's flag: the hub must not contact the person itself."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+class _SignalPolicyDict(TypedDict):
+    """A signal policy: the keyword arguments of ``Hub.set_signal_policy``."""
+
+    retention_months: int
+    suppression_threshold: int
+
+@final
+class SignalPolicy:
+    """The hub's retention period and suppression threshold.
+    ``to_dict()`` gives the keyword arguments of ``Hub.set_signal_policy``."""
+
+    @property
+    def retention_months(self) -> int:
+        """Months after closing that a signal's personal fields are kept."""
+    @property
+    def suppression_threshold(self) -> int:
+        """Researchers' published counts from 1 to this − 1 are hidden."""
+    def to_dict(self) -> _SignalPolicyDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class PurgeReport:
+    """What a purge erased."""
+
+    @property
+    def closed_before(self) -> datetime:
+        """Signals closed before this moment were due."""
+    @property
+    def erased(self) -> list[str]:
+        """The ids of the signals whose personal fields were erased."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class CountTable:
+    """A two-way table of counts with its totals, as published; ``None`` is a hidden count."""
+
+    @property
+    def rows(self) -> list[str]: ...
+    @property
+    def columns(self) -> list[str]: ...
+    @property
+    def cells(self) -> list[list[int | None]]:
+        """``cells[row][column]``."""
+    @property
+    def row_totals(self) -> list[int | None]: ...
+    @property
+    def column_totals(self) -> list[int | None]: ...
+    @property
+    def total(self) -> int | None: ...
+    @property
+    def threshold(self) -> int | None:
+        """The suppression threshold applied, or ``None`` for exact counts."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class PublishedDays:
+    """How many durations were measured and their median in days, as published."""
+
+    @property
+    def n(self) -> int | None:
+        """``None`` when hidden."""
+    @property
+    def median(self) -> float | None:
+        """``None`` when hidden or when nothing was measured."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class SignalStatistics:
+    """Signal and referral statistics for signals recorded in a period."""
+
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def end_date(self) -> date: ...
+    @property
+    def threshold(self) -> int | None:
+        """The suppression threshold applied (researchers), or ``None`` (exact)."""
+    @property
+    def by_domain(self) -> CountTable:
+        """Rows: months (``YYYY-MM``); columns: domain codes. A signal counts once per domain."""
+    @property
+    def by_urgency(self) -> CountTable:
+        """Rows: months; columns: urgency codes."""
+    @property
+    def referrals_by_status(self) -> CountTable:
+        """Rows: partner names; columns: referral status codes."""
+    @property
+    def referrals_by_outcome(self) -> CountTable:
+        """Rows: partner names; columns: outcome codes (closed referrals)."""
+    @property
+    def days_to_referral(self) -> PublishedDays:
+        """Median days from a signal to its first referral's request."""
+    @property
+    def days_to_closure(self) -> PublishedDays:
+        """Median days from a signal to its closing."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+# ---- activities ----
+
+@final
+class Activity:
+    """An activity of the hub (crochet club, choir, film night, …)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str:
+        """An ``activity_kind`` code."""
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def leaders(self) -> list[str]:
+        """Ids of the volunteers who lead it, sorted, no repeats."""
+    @property
+    def location(self) -> str | None: ...
+    @property
+    def capacity(self) -> int | None:
+        """Most people a session takes, if limited."""
+    @property
+    def price(self) -> int:
+        """Cents per session (0: free)."""
+    @property
+    def status(self) -> str:
+        """``active`` or ``archived``."""
+    @property
+    def version(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Schedule:
+    """A schedule of an activity."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def activity_id(self) -> str: ...
+    @property
+    def recurrence(self) -> _Recurrence:
+        """How it repeats, as ``Hub.set_schedule`` takes it (weekdays sorted)."""
+    @property
+    def starts_on(self) -> date: ...
+    @property
+    def start(self) -> time: ...
+    @property
+    def end(self) -> time: ...
+    @property
+    def until(self) -> date | None:
+        """The last day it may occur (set on the earlier schedule by a change)."""
+    @property
+    def count(self) -> int | None:
+        """How many times it occurs at most, counted from ``starts_on``."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class ScheduleChange:
+    """What ``Hub.set_schedule`` did."""
+
+    @property
+    def schedule(self) -> Schedule:
+        """The new schedule."""
+    @property
+    def removed_sessions(self) -> int:
+        """Planned sessions of the earlier schedule from the new start on that were removed."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Attendance:
+    """Who came to a session."""
+
+    @property
+    def headcount(self) -> int:
+        """Everyone who came, named or not."""
+    @property
+    def first_timers(self) -> int:
+        """How many of them came for the first time."""
+    @property
+    def volunteers(self) -> list[str]:
+        """Ids of the named volunteers, sorted."""
+    @property
+    def residents(self) -> list[str]:
+        """Ids of the named residents, sorted (a forgotten resident is dropped)."""
+    @property
+    def recorded_by(self) -> str: ...
+    @property
+    def recorded_at(self) -> datetime: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Session:
+    """One session of an activity; held once it has ``attendance``."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def activity_id(self) -> str: ...
+    @property
+    def date(self) -> date: ...
+    @property
+    def start(self) -> time: ...
+    @property
+    def end(self) -> time: ...
+    @property
+    def schedule_id(self) -> str | None:
+        """The schedule it came from; ``None`` for an extra session."""
+    @property
+    def status(self) -> str:
+        """``planned`` or ``cancelled``."""
+    @property
+    def cancel_reason(self) -> str | None: ...
+    @property
+    def attendance(self) -> Attendance | None: ...
+    @property
+    def version(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Resident:
+    """A resident registered with their consent; ``name`` and ``contact`` never show in ``repr``."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str:
+        """First name or pseudonym."""
+    @property
+    def contact(self) -> str | None: ...
+    @property
+    def consent_on(self) -> date:
+        """The day they gave consent."""
+    @property
+    def registered_by(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class IdeaChange:
+    """One status change of an idea."""
+
+    @property
+    def on(self) -> date: ...
+    @property
+    def from_status(self) -> str: ...
+    @property
+    def to_status(self) -> str: ...
+    @property
+    def reason(self) -> str | None: ...
+    @property
+    def by(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Idea:
+    """A resident's idea; ``contact`` is ``None`` for anyone but coordinators and admins."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def submitted_on(self) -> date: ...
+    @property
+    def contact(self) -> str | None: ...
+    @property
+    def status(self) -> str:
+        """An ``idea_status`` code."""
+    @property
+    def history(self) -> list[IdeaChange]:
+        """Every status change, oldest first."""
+    @property
+    def activity_id(self) -> str | None:
+        """The activity it became, if any."""
+    @property
+    def version(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class TableTally:
+    """One day's tally at the big table (counts only)."""
+
+    @property
+    def date(self) -> date: ...
+    @property
+    def visitors(self) -> int: ...
+    @property
+    def conversations(self) -> int: ...
+    @property
+    def recorded_by(self) -> str:
+        """Who recorded (or last corrected) it."""
+    @property
+    def version(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class ActivityMonth:
+    """One activity in one month, as published; ``None`` is a hidden count."""
+
+    @property
+    def activity_id(self) -> str: ...
+    @property
+    def activity_name(self) -> str: ...
+    @property
+    def month(self) -> str:
+        """``YYYY-MM``."""
+    @property
+    def held(self) -> int | None:
+        """Sessions with attendance recorded."""
+    @property
+    def cancelled(self) -> int | None: ...
+    @property
+    def planned(self) -> int | None:
+        """Sessions neither held nor cancelled (yet)."""
+    @property
+    def attendance(self) -> int | None:
+        """Sum of the headcounts."""
+    @property
+    def first_timers(self) -> int | None: ...
+    @property
+    def average_attendance(self) -> float | None:
+        """Per session held; ``None`` without one, or when the attendance is hidden."""
+    @property
+    def capacity_use(self) -> float | None:
+        """The average as a share (0–1) of the capacity, where one is set."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class IdeasByStatus:
+    """How many ideas submitted in the period have a status now."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def count(self) -> int | None:
+        """``None`` when hidden."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class TallyWeek:
+    """The table tally of one week (counts of visits, not of people: never hidden)."""
+
+    @property
+    def week(self) -> date:
+        """The Monday."""
+    @property
+    def days(self) -> int:
+        """Days with a tally."""
+    @property
+    def visitors(self) -> int: ...
+    @property
+    def conversations(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class ActivityReport:
+    """The activity report for a period."""
+
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def end_date(self) -> date: ...
+    @property
+    def threshold(self) -> int | None:
+        """The suppression threshold applied (researchers), or ``None`` (exact)."""
+    @property
+    def months(self) -> list[ActivityMonth]:
+        """Per activity and month of session dates, by month then name."""
+    @property
+    def ideas(self) -> list[IdeasByStatus]:
+        """Ideas submitted in the period, per status they have now."""
+    @property
+    def tally(self) -> list[TallyWeek]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
 # ---- the hub ----
 
 @final
@@ -815,5 +1506,214 @@ class Hub:
     def sales_report(
         self, actor: Actor, start_date: date, end_date: date, *, bucket: str = "month"
     ) -> list[SalesRow]: ...
+    # signals
+    def record_signal(
+        self,
+        actor: Actor,
+        domains: Iterable[str],
+        summary: str,
+        *,
+        urgency: str | None = None,
+        person: str | None = None,
+        contact: str | None = None,
+        consent: str | None = None,
+        do_not_contact: bool = False,
+    ) -> SignalView: ...
+    def signal(self, actor: Actor, signal_id: str) -> SignalView: ...
+    def signals(
+        self,
+        actor: Actor,
+        *,
+        open_only: bool = False,
+        start_date: date | None = None,
+        end_date: date | None = None,
+    ) -> list[Signal]: ...
+    def signal_views(
+        self,
+        actor: Actor,
+        *,
+        open_only: bool = False,
+        start_date: date | None = None,
+        end_date: date | None = None,
+    ) -> list[SignalView]: ...
+    def update_signal(
+        self,
+        actor: Actor,
+        signal_id: str,
+        *,
+        domains: Iterable[str] | None = None,
+        urgency: str | None = None,
+        consent: str | None = None,
+        do_not_contact: bool | None = None,
+    ) -> Signal: ...
+    def close_signal(self, actor: Actor, signal_id: str) -> Signal: ...
+    # partners
+    def register_partner(
+        self,
+        actor: Actor,
+        name: str,
+        services: Iterable[_PartnerServiceDict | PartnerService],
+        *,
+        description: str | None = None,
+        email: str | None = None,
+        phone: str | None = None,
+        website: str | None = None,
+        status: str | None = None,
+    ) -> Partner: ...
+    def update_partner(
+        self,
+        actor: Actor,
+        partner_id: str,
+        name: str,
+        services: Iterable[_PartnerServiceDict | PartnerService],
+        *,
+        description: str | None = None,
+        email: str | None = None,
+        phone: str | None = None,
+        website: str | None = None,
+        status: str | None = None,
+    ) -> Partner: ...
+    def set_partner_status(self, actor: Actor, partner_id: str, status: str) -> Partner: ...
+    def partner(self, actor: Actor, partner_id: str) -> Partner: ...
+    def partners(self, actor: Actor) -> list[Partner]: ...
+    def partners_hsds(self, actor: Actor, *, lang: str = "nl") -> dict[str, Any]: ...
+    def partner_suggestions(self, actor: Actor, signal_id: str) -> list[PartnerSuggestion]: ...
+    # referrals
+    def refer(
+        self,
+        actor: Actor,
+        signal_id: str,
+        partner_id: str,
+        *,
+        follow_up: date | None = None,
+        consent_exception: str | None = None,
+        request: bool = False,
+    ) -> Referral: ...
+    def change_referral(
+        self,
+        actor: Actor,
+        referral_id: str,
+        status: str,
+        *,
+        outcome: str | None = None,
+        follow_up: date | None = None,
+    ) -> Referral: ...
+    def set_follow_up(self, actor: Actor, referral_id: str, date: date | None) -> Referral: ...
+    def referral(self, actor: Actor, referral_id: str) -> Referral: ...
+    def referrals(
+        self, actor: Actor, *, signal_id: str | None = None, open_only: bool = False
+    ) -> list[Referral]: ...
+    def follow_ups_due(self, actor: Actor, *, on: date | None = None) -> list[FollowUpDue]: ...
+    # retention and statistics
+    def set_signal_policy(
+        self, actor: Actor, *, retention_months: int = ..., suppression_threshold: int = ...
+    ) -> SignalPolicy:
+        """Sets the whole policy; an argument left out takes the core's default
+        (12 months, threshold 10), as ``signal_policy`` reports on a new hub."""
+    def signal_policy(self, actor: Actor) -> SignalPolicy: ...
+    def purge_signals(self, actor: Actor) -> PurgeReport: ...
+    def signal_statistics(self, actor: Actor, start_date: date, end_date: date) -> SignalStatistics: ...
+    # activities
+    def create_activity(
+        self,
+        actor: Actor,
+        name: str,
+        kind: str,
+        *,
+        description: str | None = None,
+        leaders: Iterable[str] = ...,
+        location: str | None = None,
+        capacity: int | None = None,
+        price: int | None = None,
+    ) -> Activity: ...
+    def update_activity(
+        self,
+        actor: Actor,
+        activity_id: str,
+        name: str,
+        kind: str,
+        *,
+        description: str | None = None,
+        leaders: Iterable[str] = ...,
+        location: str | None = None,
+        capacity: int | None = None,
+        price: int | None = None,
+    ) -> Activity:
+        """Replaces the details: what is left out is cleared (the status stays)."""
+    def set_activity_status(self, actor: Actor, activity_id: str, status: str) -> Activity: ...
+    def activity(self, actor: Actor, activity_id: str) -> Activity: ...
+    def activities(self, actor: Actor, *, include_archived: bool = False) -> list[Activity]: ...
+    # schedules and sessions
+    def set_schedule(
+        self,
+        actor: Actor,
+        activity_id: str,
+        recurrence: _Recurrence,
+        starts_on: date,
+        start: time,
+        end: time,
+        *,
+        until: date | None = None,
+        count: int | None = None,
+    ) -> ScheduleChange: ...
+    def schedules(self, actor: Actor, activity_id: str) -> list[Schedule]: ...
+    def generate_sessions(
+        self, actor: Actor, start_date: date, end_date: date, *, activity_id: str | None = None
+    ) -> int:
+        """Makes the sessions the schedules give (at most 400 days); returns how many were new."""
+    def add_session(self, actor: Actor, activity_id: str, date: date, start: time, end: time) -> Session: ...
+    def cancel_session(self, actor: Actor, session_id: str, reason: str) -> Session: ...
+    def record_attendance(
+        self,
+        actor: Actor,
+        session_id: str,
+        *,
+        headcount: int | None = None,
+        first_timers: int = 0,
+        volunteers: Iterable[str] = ...,
+        residents: Iterable[str] = ...,
+    ) -> Session: ...
+    def session(self, actor: Actor, session_id: str) -> Session: ...
+    def sessions(
+        self, actor: Actor, start_date: date, end_date: date, *, activity_id: str | None = None
+    ) -> list[Session]: ...
+    # residents
+    def register_resident(
+        self, actor: Actor, name: str, *, contact: str | None = None, consent: bool = False
+    ) -> Resident: ...
+    def residents(self, actor: Actor) -> list[Resident]: ...
+    def forget_resident(self, actor: Actor, resident_id: str) -> None: ...
+    # ideas
+    def submit_idea(
+        self,
+        actor: Actor,
+        title: str,
+        text: str,
+        *,
+        submitted_on: date | None = None,
+        contact: str | None = None,
+        contact_consent: bool = False,
+    ) -> Idea: ...
+    def change_idea(
+        self,
+        actor: Actor,
+        idea_id: str,
+        status: str,
+        *,
+        reason: str | None = None,
+        activity_id: str | None = None,
+        on: date | None = None,
+    ) -> Idea: ...
+    def idea(self, actor: Actor, idea_id: str) -> Idea: ...
+    def ideas(self, actor: Actor, *, status: str | None = None) -> list[Idea]: ...
+    # the table tally and the report
+    def record_tally(
+        self, actor: Actor, visitors: int, conversations: int, *, date: date | None = None
+    ) -> TableTally: ...
+    def correct_tally(
+        self, actor: Actor, visitors: int, conversations: int, *, date: date | None = None
+    ) -> TableTally: ...
+    def tallies(self, actor: Actor, start_date: date, end_date: date) -> list[TableTally]: ...
+    def activity_report(self, actor: Actor, start_date: date, end_date: date) -> ActivityReport: ...
     # journal
     def journal(self, actor: Actor, *, after: int = 0, limit: int = 1000) -> list[JournalRecord]: ...
