@@ -217,8 +217,8 @@ impl Hub {
             self.clock(),
             actor,
             "sessions.generated",
-            SessionId::ENTITY,
-            format!("{} candidates", sessions.len()),
+            ActivityId::ENTITY,
+            activity.map_or_else(|| "all".to_string(), |a| a.to_string()),
             json!({ "period": period, "activity": activity }),
         );
         self.store.insert_sessions(self.id, &sessions, &entry).await
@@ -351,10 +351,17 @@ impl Hub {
         Ok(r)
     }
 
-    /// The registered residents by name.
+    /// The registered residents by name; only coordinators and admins see
+    /// their contacts.
     pub async fn residents(&self, actor: &Actor) -> Result<Vec<Resident>> {
         authorize(actor, Action::ManageResidents)?;
-        self.store.residents(self.id).await
+        let mut all = self.store.residents(self.id).await?;
+        if !matches!(actor.role(), Role::Coordinator | Role::Admin) {
+            for r in &mut all {
+                r.contact = None;
+            }
+        }
+        Ok(all)
     }
 
     /// Forgets a resident (they withdrew consent): the record goes, and so
