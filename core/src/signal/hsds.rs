@@ -4,21 +4,37 @@
 //! official schemas.
 //!
 //! Ids that HSDS needs but kringloop does not store (phones, attributes,
-//! taxonomy terms) are UUIDv5s derived from the owner's id, so an export is
-//! stable from one run to the next.
+//! taxonomy terms) are derived from the owner's id and a suffix
+//! ([`derived_id`]), so an export is stable from one run to the next.
 
 use super::{Partner, PartnerStatus};
 use crate::code_list::{CodeList, Lang};
 use serde::Serialize;
 use uuid::Uuid;
 
-/// The namespace of kringloop's signal-domain taxonomy terms (UUIDv5 of the
-/// URL `https://kringloop.invalid/taxonomy/signal_domain`).
-fn taxonomy_namespace() -> Uuid {
-    Uuid::new_v5(
-        &Uuid::NAMESPACE_URL,
-        b"https://kringloop.invalid/taxonomy/signal_domain",
-    )
+/// The namespace of kringloop's signal-domain taxonomy terms: the UUIDv5 of
+/// the URL `https://kringloop.invalid/taxonomy/signal_domain`, written out
+/// (computing it would link SHA-1 into every build, the browser's included).
+const TAXONOMY_NAMESPACE: Uuid = Uuid::from_u128(0xdc54c801_ffe8_599c_a5ae_ee53466f03bc);
+
+/// A stable id for a thing that belongs to `owner` and is named `suffix`: a
+/// UUIDv8 (RFC 9562 custom layout, valid RFC 4122 syntax) whose bytes are
+/// the owner's mixed with two 64-bit FNV-1a hashes of the suffix. The same
+/// owner and suffix always give the same id; other suffixes of one owner, or
+/// one suffix of other owners, give other ids. Not a security device: the
+/// ids only have to be distinct and repeatable (SHA-1 of UUIDv5 cost about
+/// 5 KB in the WebAssembly module for nothing more).
+fn derived_id(owner: &Uuid, suffix: &str) -> Uuid {
+    fn fnv1a(seed: u64, bytes: &[u8]) -> u64 {
+        bytes.iter().fold(seed, |h, b| {
+            (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    }
+    let owner = owner.as_u128();
+    let high = fnv1a(0xcbf2_9ce4_8422_2325, suffix.as_bytes());
+    let low = fnv1a(high ^ 0x9e37_79b9_7f4a_7c15, suffix.as_bytes());
+    let mixed = owner ^ ((u128::from(high) << 64) | u128::from(low));
+    uuid::Builder::from_custom_bytes(mixed.to_be_bytes()).into_uuid()
 }
 
 /// An HSDS 3.0 export: organisations and their services.
@@ -125,7 +141,6 @@ fn hsds_status(s: PartnerStatus) -> &'static str {
 
 /// The partners as HSDS 3.0 organisations and services, labels in `lang`.
 pub fn hsds_export(partners: &[Partner], lang: Lang) -> HsdsExport {
-    let ns = taxonomy_namespace();
     let mut organizations = Vec::with_capacity(partners.len());
     let mut services = Vec::new();
     for p in partners {
@@ -143,7 +158,7 @@ pub fn hsds_export(partners: &[Partner], lang: Lang) -> HsdsExport {
                 .phone
                 .iter()
                 .map(|n| HsdsPhone {
-                    id: Uuid::new_v5(&org, b"phone").to_string(),
+                    id: derived_id(&org, "phone").to_string(),
                     organization_id: org.to_string(),
                     number: n.to_string(),
                 })
@@ -161,13 +176,13 @@ pub fn hsds_export(partners: &[Partner], lang: Lang) -> HsdsExport {
                     .domains
                     .iter()
                     .map(|d| {
-                        let term = Uuid::new_v5(&ns, d.code().as_bytes()).to_string();
+                        let term = derived_id(&TAXONOMY_NAMESPACE, d.code()).to_string();
                         let other = match lang {
                             Lang::Nl => Lang::En,
                             Lang::En => Lang::Nl,
                         };
                         HsdsAttribute {
-                            id: Uuid::new_v5(&sid, d.code().as_bytes()).to_string(),
+                            id: derived_id(&sid, d.code()).to_string(),
                             link_id: sid.to_string(),
                             link_entity: "service",
                             link_type: "signal_domain",
@@ -193,5 +208,26 @@ pub fn hsds_export(partners: &[Partner], lang: Lang) -> HsdsExport {
     HsdsExport {
         organizations,
         services,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derived_ids_are_stable_distinct_uuids() {
+        let owner = Uuid::from_u128(0x0192_3c5e_7a10_7000_8000_0000_0000_0001);
+        let phone = derived_id(&owner, "phone");
+        assert_eq!(phone, derived_id(&owner, "phone"));
+        assert_eq!(phone.get_version_num(), 8);
+        assert_eq!(phone.get_variant(), uuid::Variant::RFC4122);
+        assert_ne!(phone, derived_id(&owner, "money_debt"));
+        let other = Uuid::from_u128(0x0192_3c5e_7a10_7000_8000_0000_0000_0002);
+        assert_ne!(phone, derived_id(&other, "phone"));
+        assert_eq!(
+            TAXONOMY_NAMESPACE,
+            Uuid::parse_str("dc54c801-ffe8-599c-a5ae-ee53466f03bc").unwrap_or_default()
+        );
     }
 }
