@@ -88,6 +88,20 @@ code_list! {
         ManageIdeas = ("manage_ideas", "ideeën beheren", "manage ideas"),
         /// Record or correct the daily tally at the big table.
         RecordTally = ("record_tally", "turven aan de stamtafel", "record the table tally"),
+        /// Record an assessment of a volunteer (or correct one).
+        RecordAssessment = ("record_assessment", "meting vastleggen", "record an assessment"),
+        /// Read a volunteer's assessments and trajectories.
+        ReadDevelopment = ("read_development", "ontwikkeling inzien", "read a volunteer's development"),
+        /// Open, follow and close coaching trajectories; see coaching suggestions.
+        ManageCoaching = ("manage_coaching", "coaching beheren", "manage coaching"),
+        /// Read coaching trajectories (a volunteer their own, without notes).
+        ReadCoaching = ("read_coaching", "coaching inzien", "read coaching"),
+        /// Plan courses, enrol and withdraw volunteers, record attendance and completion.
+        ManageCourses = ("manage_courses", "cursussen beheren", "manage courses"),
+        /// Read courses and their enrolments (a volunteer: the courses and their own enrolments).
+        ReadCourses = ("read_courses", "cursussen inzien", "read courses"),
+        /// The conflict register: coordinators and admins only.
+        ManageConflicts = ("manage_conflicts", "conflicten beheren", "manage conflicts"),
     }
 }
 
@@ -115,6 +129,7 @@ pub fn grant(role: Role, action: Action) -> Grant {
         (Role::Coordinator, _) => All,
         (Role::Volunteer, ReadVolunteer | ReadVolunteerReports) => Own,
         (Role::Volunteer, ReadSignals | UpdateSignal | Refer) => Own,
+        (Role::Volunteer, ReadDevelopment | ReadCoaching | ReadCourses) => Own,
         (Role::Volunteer, ReadRoster | ReadAggregates | RecordSignal | ReadPartners) => All,
         (Role::Volunteer, IntakeGoods | Sell | RecordStockMove | CashUp | ReadStock) => All,
         (

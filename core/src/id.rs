@@ -59,7 +59,7 @@ macro_rules! typed_id {
 /// many were made in each, so ids made in the same millisecond still sort in
 /// the order they were made — also when several clocks (say, fixed clocks in
 /// tests or a back-dated import) make ids side by side.
-static RECENT: std::sync::Mutex<Vec<(u64, u16)>> = std::sync::Mutex::new(Vec::new());
+static RECENT: std::sync::Mutex<Vec<(u64, u64)>> = std::sync::Mutex::new(Vec::new());
 
 /// How many milliseconds [`RECENT`] remembers.
 const RECENT_MAX: usize = 32;
@@ -76,7 +76,7 @@ fn new_v7(clock: &dyn Clock) -> Uuid {
         let mut recent = RECENT.lock().unwrap_or_else(|p| p.into_inner());
         match recent.iter_mut().find(|(ms, _)| *ms == millis) {
             Some((_, n)) => {
-                *n = n.saturating_add(1);
+                *n += 1;
                 *n
             }
             None => {
@@ -88,13 +88,18 @@ fn new_v7(clock: &dyn Clock) -> Uuid {
             }
         }
     };
-    if seq >= 0x1000 {
-        return id; // more than 4096 ids in one millisecond: random order within it
+    if seq >= 1 << 42 {
+        return id; // beyond 4 trillion ids in one millisecond: random order within it
     }
-    // The 12 bits after the version (`rand_a`) become a counter.
+    // A 42-bit counter in the 12 bits after the version (`rand_a`) and the
+    // 30 bits after the variant; the last 32 bits stay random.
     let mut bytes = *id.as_bytes();
-    bytes[6] = 0x70 | (seq >> 8) as u8;
-    bytes[7] = (seq & 0xff) as u8;
+    bytes[6] = 0x70 | ((seq >> 38) & 0x0f) as u8;
+    bytes[7] = ((seq >> 30) & 0xff) as u8;
+    bytes[8] = 0x80 | ((seq >> 24) & 0x3f) as u8;
+    bytes[9] = ((seq >> 16) & 0xff) as u8;
+    bytes[10] = ((seq >> 8) & 0xff) as u8;
+    bytes[11] = (seq & 0xff) as u8;
     Uuid::from_bytes(bytes)
 }
 
@@ -179,6 +184,26 @@ typed_id!(
     "idea"
 );
 typed_id!(
+    /// Identifies an assessment of a volunteer.
+    AssessmentId,
+    "assessment"
+);
+typed_id!(
+    /// Identifies a coaching trajectory.
+    CoachingId,
+    "coaching"
+);
+typed_id!(
+    /// Identifies a course for volunteers.
+    CourseId,
+    "course"
+);
+typed_id!(
+    /// Identifies a conflict between volunteers.
+    ConflictId,
+    "conflict"
+);
+typed_id!(
     /// Identifies a journal entry.
     JournalEntryId,
     "journal_entry"
@@ -204,11 +229,15 @@ mod tests {
     #[test]
     fn ids_made_in_one_millisecond_keep_their_order() {
         let clock = FixedClock::at_date(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap());
-        let ids: Vec<SignalId> = (0..50).map(|_| SignalId::generate(&clock)).collect();
+        let ids: Vec<SignalId> = (0..5000).map(|_| SignalId::generate(&clock)).collect();
         let mut sorted = ids.clone();
         sorted.sort();
         assert_eq!(ids, sorted);
         assert!(ids.iter().all(|i| i.as_uuid().get_version_num() == 7));
+        assert!(
+            ids.iter()
+                .all(|i| i.as_uuid().get_variant() == uuid::Variant::RFC4122)
+        );
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub mod activity;
 pub mod calendar;
 pub mod clock;
 pub mod code_list;
+pub mod development;
 pub mod disclosure;
 pub mod error;
 pub mod hub;
@@ -59,16 +60,19 @@ pub use activity::*;
 pub use calendar::{Period, TimeSpan, Weekday};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use code_list::{CodeLabel, CodeList, Lang};
+pub use development::*;
 pub use disclosure::CountTable;
 pub use error::{Error, ErrorCode, Result};
 pub use hub::Hub;
 pub use hub::activities::ScheduleChange;
+pub use hub::courses::Withdrawal;
+pub use hub::development::CoachingSuggestion;
 pub use hub::open::StoreUrl;
 pub use hub::signals::{FollowUpDue, PurgeReport, SignalFilter};
 pub use id::{
-    ActivityId, CashUpId, HubId, IdeaId, ItemId, JournalEntryId, MoveId, PartnerId,
-    PartnerServiceId, ReferralId, ResidentId, SaleId, ScheduleId, SessionId, ShiftId, SignalId,
-    VolunteerId,
+    ActivityId, AssessmentId, CashUpId, CoachingId, ConflictId, CourseId, HubId, IdeaId, ItemId,
+    JournalEntryId, MoveId, PartnerId, PartnerServiceId, ReferralId, ResidentId, SaleId,
+    ScheduleId, SessionId, ShiftId, SignalId, VolunteerId,
 };
 pub use journal::{JournalEntry, JournalRecord};
 pub use money::Money;
@@ -84,13 +88,13 @@ pub use store::PostgresStore;
 #[cfg(feature = "sqlite")]
 pub use store::SqliteStore;
 pub use store::{
-    ActivityStore, MemoryStore, ReferralQuery, SessionQuery, ShiftQuery, SignalQuery, SignalStore,
-    StockStore, Store,
+    ActivityStore, CourseStore, DevelopmentStore, MemoryStore, ReferralQuery, SessionQuery,
+    ShiftQuery, SignalQuery, SignalStore, StockStore, Store,
 };
 pub use text::{
-    ActivityName, ActorName, Contact, Description, DisplayName, HubSlug, IdeaText, IdeaTitle,
-    ItemDescription, Location, Note, PartnerName, PersonName, Reason, Skill, Summary, TillName,
-    Website,
+    ActivityName, ActorName, Contact, CourseTitle, Description, DisplayName, HubSlug, IdeaText,
+    IdeaTitle, ItemDescription, Location, Note, PartnerName, PersonName, Reason, Skill, Summary,
+    TillName, Website,
 };
 pub use vocabulary::{vocabularies, vocabulary};
 pub use volunteer::{
@@ -109,3 +113,7 @@ mod signals_doctests {}
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/activities.md")]
 mod activities_doctests {}
+
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/development.md")]
+mod development_doctests {}

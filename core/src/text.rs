@@ -144,6 +144,11 @@ text_newtype!(
 );
 
 text_newtype!(
+    /// The title of a course (at most 120 characters).
+    CourseTitle, field = "title", max = 120, multiline = false
+);
+
+text_newtype!(
     /// The name of a partner organisation or one of its services (at most 120 characters).
     PartnerName, field = "name", max = 120, multiline = false
 );

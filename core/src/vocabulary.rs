@@ -4,16 +4,18 @@
 
 use crate::code_list::{CodeLabel, CodeList, labels};
 use crate::{
-    Action, ActivityKind, ActivityStatus, Bucket, Category, Condition, Consent, DonorKind, Error,
-    IdeaStatus, MoveKind, Nth, PartnerStatus, PaymentMethod, ReferralOutcome, ReferralStatus,
-    Result, Role, SessionStatus, ShiftStatus, SignalDomain, SignalStatus, TagColour, Urgency,
-    VogState, VolunteerRole, VolunteerStatus, Weekday,
+    Action, ActivityKind, ActivityStatus, Bucket, Category, CoachingOutcome, CoachingStatus,
+    Condition, ConflictStatus, Consent, DonorKind, EnrolmentStatus, Error, GlaslPhase, IdeaStatus,
+    Instrument, Intervention, LadderStep, MoveKind, Nth, PartnerStatus, PaymentMethod,
+    ReferralOutcome, ReferralStatus, Result, Role, SessionStatus, ShiftStatus, SignalDomain,
+    SignalStatus, TagColour, TrajectoryClass, Urgency, VogState, VolunteerRole, VolunteerStatus,
+    Weekday, ZrmDomain,
 };
 
 /// A vocabulary's name and how to list its entries.
 type Entry = (&'static str, fn() -> Vec<CodeLabel>);
 
-const ALL: [Entry; 26] = [
+const ALL: [Entry; 36] = [
     (Role::NAME, labels::<Role>),
     (Action::NAME, labels::<Action>),
     (Weekday::NAME, labels::<Weekday>),
@@ -40,6 +42,16 @@ const ALL: [Entry; 26] = [
     (Nth::NAME, labels::<Nth>),
     (SessionStatus::NAME, labels::<SessionStatus>),
     (IdeaStatus::NAME, labels::<IdeaStatus>),
+    (Instrument::NAME, labels::<Instrument>),
+    (LadderStep::NAME, labels::<LadderStep>),
+    (ZrmDomain::NAME, labels::<ZrmDomain>),
+    (TrajectoryClass::NAME, labels::<TrajectoryClass>),
+    (CoachingStatus::NAME, labels::<CoachingStatus>),
+    (CoachingOutcome::NAME, labels::<CoachingOutcome>),
+    (EnrolmentStatus::NAME, labels::<EnrolmentStatus>),
+    (Intervention::NAME, labels::<Intervention>),
+    (ConflictStatus::NAME, labels::<ConflictStatus>),
+    (GlaslPhase::NAME, labels::<GlaslPhase>),
 ];
 
 /// The names of all vocabularies, e.g. `volunteer_role`.

@@ -3,6 +3,8 @@
 //! the [`Store`] and journals — in that order, so a refused call changes nothing.
 
 pub mod activities;
+pub mod courses;
+pub mod development;
 pub mod open;
 pub mod roster;
 mod shifts;

@@ -7,6 +7,8 @@
 //! Every method is scoped by a [`HubId`]; no query crosses into another hub.
 
 mod activities;
+mod courses;
+mod development;
 mod memory;
 mod signals;
 #[cfg(any(feature = "sqlite", feature = "postgres"))]
@@ -14,6 +16,8 @@ pub(crate) mod sql;
 mod stock;
 
 pub use activities::{ActivityStore, SessionQuery};
+pub use courses::CourseStore;
+pub use development::DevelopmentStore;
 pub use memory::MemoryStore;
 pub use signals::{ReferralQuery, SignalQuery, SignalStore};
 #[cfg(feature = "postgres")]
@@ -64,6 +68,27 @@ pub(crate) fn tally_twice_message(date: chrono::NaiveDate) -> String {
     format!("the table tally of {date} is already recorded; correct it instead")
 }
 
+/// The conflict message for a second correction of one assessment (shared by every backend).
+pub(crate) fn corrected_twice_message(id: crate::AssessmentId, by: crate::AssessmentId) -> String {
+    format!("assessment {id} was already corrected by {by}; correct that one instead")
+}
+
+/// The conflict message for a second open coaching (shared by every backend).
+pub(crate) fn open_coaching_message(
+    volunteer: crate::VolunteerId,
+    open: crate::CoachingId,
+) -> String {
+    format!("volunteer {volunteer} already has an open coaching trajectory ({open})")
+}
+
+/// The conflict message for enrolling a volunteer twice (shared by every backend).
+pub(crate) fn already_enrolled_message(
+    volunteer: crate::VolunteerId,
+    course: crate::CourseId,
+) -> String {
+    format!("volunteer {volunteer} is already enrolled in (or waiting for) course {course}")
+}
+
 /// Which shifts to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ShiftQuery {
@@ -79,7 +104,9 @@ pub struct ShiftQuery {
 /// `tests/conformance` for the behaviour every backend must show.
 #[cfg_attr(not(target_family = "wasm"), async_trait::async_trait)]
 #[cfg_attr(target_family = "wasm", async_trait::async_trait(?Send))]
-pub trait Store: StockStore + SignalStore + ActivityStore + Send + Sync {
+pub trait Store:
+    StockStore + SignalStore + ActivityStore + DevelopmentStore + CourseStore + Send + Sync
+{
     /// The id of the hub named `slug`, creating it (with `new_id`) on first use.
     async fn ensure_hub(&self, slug: &HubSlug, new_id: HubId, now: DateTime<Utc>) -> Result<HubId>;
 

@@ -6,6 +6,8 @@
 mod support;
 
 mod activities;
+mod courses;
+mod development;
 mod isolation;
 mod journal;
 mod roster;
@@ -53,6 +55,17 @@ macro_rules! conformance {
 }
 
 conformance! {
+    courses::enrolment_with_a_waiting_list,
+    courses::concurrent_enrolments_never_overfill,
+    courses::attendance_completion_and_effect,
+    courses::conflict_register,
+    courses::every_role_meets_the_course_matrix,
+    development::assessments_and_bad_input,
+    development::corrections_keep_history,
+    development::trajectories_and_coaching_suggestions,
+    development::cohort_curves,
+    development::coaching_lifecycle,
+    development::every_role_meets_the_development_matrix,
     activities::create_update_archive,
     activities::sessions_are_generated_idempotently,
     activities::monthly_schedules_and_bad_rules,

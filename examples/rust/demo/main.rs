@@ -22,6 +22,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::error::Error;
 
 mod activities;
+mod development;
 mod shop;
 mod signals;
 
@@ -123,14 +124,16 @@ async fn main() -> Result<(), Box<dyn Error>> {
         let (items, sales) = shop::seed(&hub, &coordinator, today, &mut dice).await?;
         let (signals, referrals) = signals::seed(&url, today, &mut dice).await?;
         let (sessions, ideas) = activities::seed(&hub, &coordinator, today, &mut dice).await?;
+        let assessments = development::seed(&hub, &coordinator, today, &mut dice).await?;
         println!(
-            "Seeded {path}: {} volunteers, {shifts} shifts, {items} donated items, {sales} sales, {signals} signals, {referrals} referrals, {sessions} activity sessions, {ideas} ideas in {:.1} s.\n",
+            "Seeded {path}: {} volunteers, {shifts} shifts, {items} donated items, {sales} sales, {signals} signals, {referrals} referrals, {sessions} activity sessions, {ideas} ideas, {assessments} assessments in {:.1} s.\n",
             NAMES.len(),
             started.elapsed().as_secs_f64()
         );
     }
     summary(&hub, &coordinator, &url, today).await?;
     shop::summary(&hub, &coordinator, today).await?;
+    development::summary(&hub, &coordinator, today).await?;
     activities::summary(&hub, &coordinator, today).await?;
     signals::summary(&hub, today).await?;
     Ok(())

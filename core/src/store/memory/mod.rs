@@ -1,6 +1,8 @@
 //! The in-memory backend: always available, used by WebAssembly and tests.
 
 mod activities;
+mod courses;
+mod development;
 mod signals;
 mod stock;
 mod table;
@@ -39,6 +41,8 @@ struct HubData {
     stock: stock::StockData,
     signals: signals::SignalData,
     activities: activities::ActivityData,
+    development: development::DevelopmentData,
+    courses: courses::CourseData,
 }
 
 impl HubData {

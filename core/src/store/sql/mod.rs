@@ -15,6 +15,10 @@
 
 pub(crate) mod activities;
 mod activity_rows;
+mod course_rows;
+pub(crate) mod courses;
+pub(crate) mod development;
+mod development_rows;
 #[cfg(feature = "postgres")]
 pub(crate) mod postgres;
 mod signal_rows;

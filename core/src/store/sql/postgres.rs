@@ -8,6 +8,8 @@
 //! volunteer can never both pass the check, whatever else holds.
 
 use super::activities::impl_sql_activity_store;
+use super::courses::impl_sql_course_store;
+use super::development::impl_sql_development_store;
 use super::signals::impl_sql_signal_store;
 use super::stock::{ID_CHUNK, impl_sql_stock_store, placeholders};
 use super::{impl_sql_row, impl_sql_store, storage};
@@ -134,6 +136,8 @@ impl_sql_activity_store!(
     snapshot = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
     week = "to_char(date_trunc('week', CAST(date AS timestamp)), 'YYYY-MM-DD')"
 );
+impl_sql_development_store!(PostgresStore, Postgres, for_update = " FOR UPDATE");
+impl_sql_course_store!(PostgresStore, Postgres, for_update = " FOR UPDATE");
 
 #[cfg(test)]
 mod tests {

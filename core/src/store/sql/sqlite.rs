@@ -7,6 +7,8 @@
 //! readers never wait for them.
 
 use super::activities::impl_sql_activity_store;
+use super::courses::impl_sql_course_store;
+use super::development::impl_sql_development_store;
 use super::signals::impl_sql_signal_store;
 use super::stock::impl_sql_stock_store;
 use super::{impl_sql_row, impl_sql_store, storage};
@@ -114,6 +116,8 @@ impl_sql_activity_store!(
     snapshot = "BEGIN",
     week = "date(date, '-' || ((CAST(strftime('%w', date) AS INTEGER) + 6) % 7) || ' days')"
 );
+impl_sql_development_store!(SqliteStore, Sqlite, for_update = "");
+impl_sql_course_store!(SqliteStore, Sqlite, for_update = "");
 
 #[cfg(test)]
 mod tests {
