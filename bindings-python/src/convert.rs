@@ -6,11 +6,12 @@
 use crate::errors::OrRaise;
 use chrono::{NaiveDate, NaiveTime};
 use kringloop::{
-    ActivityId, AvailabilitySlot, BasePrice, BasketLine, Category, CodeList, Condition, DonorKind,
-    Error, IdeaId, ImpactFactor, ItemId, MarkdownStep, Money, NewItem, NewPartnerService, Nth,
-    OpeningSlot, Participant, PartnerId, PartnerServiceId, Period, PricingPolicyRaw, Recurrence,
-    ReferralId, ResidentId, SaleId, SessionId, ShiftId, SignalId, TagColour, TimeSpan, VolunteerId,
-    VolunteerRole, Weekday,
+    ActivityId, AssessmentId, AvailabilitySlot, BasePrice, BasketLine, Category, CoachingId,
+    CodeList, Condition, ConflictId, CourseId, DonorKind, Error, IdeaId, ImpactFactor, ItemId,
+    MarkdownStep, Measure, Money, NewItem, NewPartnerService, NewScore, Nth, OpeningSlot,
+    Participant, PartnerId, PartnerServiceId, Period, PricingPolicyRaw, Recurrence, ReferralId,
+    ResidentId, SaleId, SessionId, ShiftId, SignalId, TagColour, TimeSpan, TrajectoryParams,
+    VolunteerId, VolunteerRole, Weekday,
 };
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -644,4 +645,80 @@ pub fn participants(volunteers: &Strings, residents: &Strings) -> PyResult<Vec<P
         .iter()
         .map(|s| resident_id(s).map(Participant::Resident));
     v.chain(r).collect()
+}
+
+// ---- development, coaching, courses and conflicts ----
+
+/// An assessment id in its string form.
+pub fn assessment_id(s: &str) -> PyResult<AssessmentId> {
+    AssessmentId::parse(s).or_raise()
+}
+
+/// A coaching id in its string form.
+pub fn coaching_id(s: &str) -> PyResult<CoachingId> {
+    CoachingId::parse(s).or_raise()
+}
+
+/// A course id in its string form.
+pub fn course_id(s: &str) -> PyResult<CourseId> {
+    CourseId::parse(s).or_raise()
+}
+
+/// A conflict id in its string form.
+pub fn conflict_id(s: &str) -> PyResult<ConflictId> {
+    ConflictId::parse(s).or_raise()
+}
+
+/// Several volunteer ids.
+pub fn volunteer_ids(ids: &Strings) -> PyResult<Vec<VolunteerId>> {
+    ids.0.iter().map(|s| volunteer_id(s)).collect()
+}
+
+/// A measure code: `ladder`, `zrm.<domain>` or `skill.<name>`.
+pub fn measure(s: &str) -> PyResult<Measure> {
+    Measure::parse(s).or_raise()
+}
+
+/// An assessment's scores from a dict `{measure: value}`: `{"step": 4}` for
+/// the ladder, `{"finances": 3, …}` (domain codes) for the matrix, `{"Kassa":
+/// 5}` (skill names) for skills. The core checks names and scales; a value
+/// that fits no scale is refused here as the core numbers it, `scores[i]`
+/// (in the dict's order).
+pub fn scores(scores: &Bound<'_, PyAny>) -> PyResult<Vec<NewScore>> {
+    let d = scores.cast::<PyDict>().map_err(|_| {
+        PyTypeError::new_err(
+            "expected a dict {measure: value}, e.g. {\"step\": 4} or {\"finances\": 3}",
+        )
+    })?;
+    d.iter()
+        .enumerate()
+        .map(|(i, (measure, value))| {
+            let value: i64 = value.extract()?;
+            Ok(NewScore {
+                measure: measure.extract()?,
+                value: whole(&format!("scores[{i}]"), value, "a score on any scale (1–6)")
+                    .or_raise()?,
+            })
+        })
+        .collect()
+}
+
+/// Trajectory parameters from optional keyword arguments: `None` when none
+/// is given (the core's defaults), otherwise the defaults with those given.
+pub fn trajectory_params(
+    window_months: Option<i64>,
+    min_points: Option<i64>,
+    slope_threshold: Option<f64>,
+) -> PyResult<Option<TrajectoryParams>> {
+    if window_months.is_none() && min_points.is_none() && slope_threshold.is_none() {
+        return Ok(None);
+    }
+    let d = TrajectoryParams::default();
+    Ok(Some(TrajectoryParams {
+        window_months: opt_whole("window_months", window_months, "a number of months")?
+            .unwrap_or(d.window_months),
+        min_points: opt_whole("min_points", min_points, "a number of points")?
+            .unwrap_or(d.min_points),
+        slope_threshold: slope_threshold.unwrap_or(d.slope_threshold),
+    }))
 }

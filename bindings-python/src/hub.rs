@@ -6,19 +6,21 @@ use crate::actor::Actor;
 use crate::convert::{self, Availability, Change, ItemArgs, PolicyArgs, Strings};
 use crate::errors::OrRaise;
 use crate::records::{
-    self, Activity, ActivityReport, CashUp, FollowUpDue, HoursByRole, HoursByVolunteer, Idea,
+    self, Activity, ActivityReport, Assessment, CashUp, Coaching, CoachingSuggestion, CohortCurve,
+    Conflict, Course, CourseEffect, Enrolment, FollowUpDue, HoursByRole, HoursByVolunteer, Idea,
     ImpactFactor, ImpactRow, Item, ItemView, JournalRecord, Json, MilestoneReached, OpeningSlot,
     Partner, PartnerSuggestion, PricingPolicy, PurgeReport, Referral, Resident, RosterGap, Sale,
     SalesRow, Schedule, ScheduleChange, Session, Shift, Signal, SignalPolicy, SignalStatistics,
-    SignalView, StockMove, StockOnHand, TableTally, VogStatus, Volunteer,
+    SignalView, StockMove, StockOnHand, TableTally, Trajectory, VogStatus, Volunteer, Withdrawal,
 };
 use crate::runtime::block_on;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
 use kringloop::{
-    Basket, Clock, Error, FixedClock, IdeaStatusChange, Lang, NewActivity, NewAttendance,
-    NewCashUp, NewIdea, NewMove, NewPartner, NewReferral, NewResident, NewSchedule, NewShift,
-    NewSignal, NewTally, NewVolunteer, ReferralChange, RefundRequest, SignalFilter, SignalUpdate,
-    SystemClock, VolunteerUpdate,
+    Basket, Clock, Error, FixedClock, IdeaStatusChange, Lang, NewActivity, NewAssessment,
+    NewAttendance, NewCashUp, NewCoaching, NewConflict, NewConflictFollowUp, NewCourse, NewIdea,
+    NewMove, NewPartner, NewReferral, NewResident, NewSchedule, NewShift, NewSignal, NewTally,
+    NewVolunteer, ReferralChange, RefundRequest, SignalFilter, SignalUpdate, SystemClock,
+    VolunteerUpdate,
 };
 use pyo3::exceptions::{PyRuntimeError, PyTypeError};
 use pyo3::prelude::*;
@@ -1592,6 +1594,451 @@ impl Hub {
         Ok(block_on(py, call)?.or_raise()?.into())
     }
 
+    // ---- volunteer development ----
+
+    /// Names the hub's skills, each scored 1–5 in `skills` assessments
+    /// (coordinators, admins); replaces the list. Returns the names.
+    fn set_skills(&self, py: Python<'_>, actor: &Actor, names: Strings) -> PyResult<Vec<String>> {
+        let set = block_on(py, self.inner.set_skills(&actor.inner, names.0))?.or_raise()?;
+        Ok(set.into_iter().map(String::from).collect())
+    }
+
+    /// The hub's skills.
+    fn skills(&self, py: Python<'_>, actor: &Actor) -> PyResult<Vec<String>> {
+        let all = block_on(py, self.inner.skills(&actor.inner))?.or_raise()?;
+        Ok(all.into_iter().map(String::from).collect())
+    }
+
+    /// Records an assessment (coordinators, admins) on one `instrument`
+    /// (`participation_ladder`, `self_sufficiency`, `skills`) with `scores`
+    /// as a dict `{measure: value}`: `{"step": 4}` for the ladder (1–6),
+    /// `{"finances": 3, ...}` (`zrm_domain` codes, 1–5) for the matrix,
+    /// `{"Kassa": 5}` (the hub's skills, 1–5) for skills. `on` defaults to
+    /// today (not before the volunteer joined); `corrects` names the
+    /// assessment this one replaces (both are kept).
+    #[pyo3(signature = (actor, volunteer_id, instrument, scores, *, on = None, note = None,
+        corrects = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn record_assessment(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        volunteer_id: String,
+        instrument: String,
+        scores: &Bound<'_, PyAny>,
+        on: Option<NaiveDate>,
+        note: Option<String>,
+        corrects: Option<String>,
+    ) -> PyResult<Assessment> {
+        let input = NewAssessment {
+            volunteer: convert::volunteer_id(&volunteer_id)?,
+            on,
+            instrument: convert::code(&instrument)?,
+            scores: convert::scores(scores)?,
+            note,
+            corrects: corrects
+                .as_deref()
+                .map(convert::assessment_id)
+                .transpose()?,
+        };
+        let call = self.inner.record_assessment(&actor.inner, input);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// A volunteer's assessments by date, corrected ones included:
+    /// coordinators and admins any, a volunteer their own.
+    fn assessments(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        volunteer_id: String,
+    ) -> PyResult<Vec<Assessment>> {
+        let id = convert::volunteer_id(&volunteer_id)?;
+        let rows = block_on(py, self.inner.assessments(&actor.inner, id))?.or_raise()?;
+        Ok(rows.into_iter().map(Assessment::from).collect())
+    }
+
+    /// The recent course of one `measure` (`ladder`, `zrm.<domain>`,
+    /// `skill.<name>`) of a volunteer as of today. Parameters left out take
+    /// the core's defaults (12 months, 3 points, 0.05 per month).
+    #[pyo3(signature = (actor, volunteer_id, measure, *, window_months = None, min_points = None,
+        slope_threshold = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn trajectory(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        volunteer_id: String,
+        measure: String,
+        window_months: Option<i64>,
+        min_points: Option<i64>,
+        slope_threshold: Option<f64>,
+    ) -> PyResult<Trajectory> {
+        let id = convert::volunteer_id(&volunteer_id)?;
+        let measure = convert::measure(&measure)?;
+        let params = convert::trajectory_params(window_months, min_points, slope_threshold)?;
+        let call = self.inner.trajectory(&actor.inner, id, &measure, params);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// Average curves of `measure` per cohort (quarter of joining) and month
+    /// of membership, for volunteers who joined from `start_date` to
+    /// `end_date`. Researchers get means behind fewer scores than the
+    /// threshold hidden.
+    fn cohort_curve(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        measure: String,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+    ) -> PyResult<CohortCurve> {
+        let measure = convert::measure(&measure)?;
+        let period = convert::period(start_date, end_date)?;
+        let call = self.inner.cohort_curve(&actor.inner, &measure, period);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// Active volunteers whose participation ladder declines, or is flat
+    /// after a rise, and who have no open coaching — with the reason
+    /// (coordinators, admins). Parameters as in `trajectory`.
+    #[pyo3(signature = (actor, *, window_months = None, min_points = None, slope_threshold = None))]
+    fn coaching_suggestions(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        window_months: Option<i64>,
+        min_points: Option<i64>,
+        slope_threshold: Option<f64>,
+    ) -> PyResult<Vec<CoachingSuggestion>> {
+        let params = convert::trajectory_params(window_months, min_points, slope_threshold)?;
+        let rows =
+            block_on(py, self.inner.coaching_suggestions(&actor.inner, params))?.or_raise()?;
+        Ok(rows.into_iter().map(CoachingSuggestion::from).collect())
+    }
+
+    // ---- coaching ----
+
+    /// Opens a coaching trajectory (coordinators, admins): the coach is a
+    /// volunteer with the coordinator role, 1–10 goals, `opened_on` default
+    /// today. One open trajectory per volunteer (else `ConflictError`).
+    #[pyo3(signature = (actor, volunteer_id, coach_id, goals, *, opened_on = None))]
+    fn open_coaching(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        volunteer_id: String,
+        coach_id: String,
+        goals: Strings,
+        opened_on: Option<NaiveDate>,
+    ) -> PyResult<Coaching> {
+        let input = NewCoaching {
+            volunteer: convert::volunteer_id(&volunteer_id)?,
+            coach: convert::volunteer_id(&coach_id)?,
+            goals: goals.0,
+            opened_on,
+        };
+        Ok(block_on(py, self.inner.open_coaching(&actor.inner, input))?
+            .or_raise()?
+            .into())
+    }
+
+    /// Adds a session (default today) with the coach's `note` to an open
+    /// trajectory (coordinators, admins).
+    #[pyo3(signature = (actor, coaching_id, *, on = None, note = None))]
+    fn add_coaching_session(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        coaching_id: String,
+        on: Option<NaiveDate>,
+        note: Option<String>,
+    ) -> PyResult<Coaching> {
+        let id = convert::coaching_id(&coaching_id)?;
+        let call = self
+            .inner
+            .add_coaching_session(&actor.inner, id, on, note.as_deref());
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// Closes an open trajectory with a `coaching_outcome` (default today).
+    #[pyo3(signature = (actor, coaching_id, outcome, *, on = None))]
+    fn close_coaching(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        coaching_id: String,
+        outcome: String,
+        on: Option<NaiveDate>,
+    ) -> PyResult<Coaching> {
+        let id = convert::coaching_id(&coaching_id)?;
+        let outcome = convert::code(&outcome)?;
+        let call = self.inner.close_coaching(&actor.inner, id, outcome, on);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// One coaching trajectory: coordinators and admins any, a volunteer
+    /// their own (without the coach's notes).
+    fn coaching(&self, py: Python<'_>, actor: &Actor, coaching_id: String) -> PyResult<Coaching> {
+        let id = convert::coaching_id(&coaching_id)?;
+        Ok(block_on(py, self.inner.coaching(&actor.inner, id))?
+            .or_raise()?
+            .into())
+    }
+
+    /// Coaching trajectories, of one volunteer or all (a volunteer: their
+    /// own, without notes), optionally only open ones.
+    #[pyo3(signature = (actor, *, volunteer_id = None, open_only = false))]
+    fn coachings(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        volunteer_id: Option<String>,
+        open_only: bool,
+    ) -> PyResult<Vec<Coaching>> {
+        let volunteer = volunteer_id
+            .as_deref()
+            .map(convert::volunteer_id)
+            .transpose()?;
+        let call = self.inner.coachings(&actor.inner, volunteer, open_only);
+        Ok(block_on(py, call)?
+            .or_raise()?
+            .into_iter()
+            .map(Coaching::from)
+            .collect())
+    }
+
+    // ---- courses ----
+
+    /// Plans a course (coordinators, admins): 1–52 session dates (no
+    /// repeats) and 1–200 places.
+    #[pyo3(signature = (actor, title, sessions, capacity, *, description = None))]
+    fn create_course(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        title: String,
+        sessions: Vec<NaiveDate>,
+        capacity: i64,
+        description: Option<String>,
+    ) -> PyResult<Course> {
+        let input = NewCourse {
+            title,
+            description,
+            sessions,
+            capacity: convert::whole("capacity", capacity, "a number of places").or_raise()?,
+        };
+        Ok(block_on(py, self.inner.create_course(&actor.inner, input))?
+            .or_raise()?
+            .into())
+    }
+
+    /// One course (volunteers too).
+    fn course(&self, py: Python<'_>, actor: &Actor, course_id: String) -> PyResult<Course> {
+        let id = convert::course_id(&course_id)?;
+        Ok(block_on(py, self.inner.course(&actor.inner, id))?
+            .or_raise()?
+            .into())
+    }
+
+    /// All courses, by first session.
+    fn courses(&self, py: Python<'_>, actor: &Actor) -> PyResult<Vec<Course>> {
+        let rows = block_on(py, self.inner.courses(&actor.inner))?.or_raise()?;
+        Ok(rows.into_iter().map(Course::from).collect())
+    }
+
+    /// Enrols a volunteer (coordinators, admins): `enrolled` while places
+    /// are left, otherwise `waiting`. Enrolling twice is a `ConflictError`.
+    fn enrol(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        course_id: String,
+        volunteer_id: String,
+    ) -> PyResult<Enrolment> {
+        let course = convert::course_id(&course_id)?;
+        let volunteer = convert::volunteer_id(&volunteer_id)?;
+        let call = self.inner.enrol(&actor.inner, course, volunteer);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// Withdraws a volunteer (coordinators, admins); the first on the
+    /// waiting list moves up into a freed place.
+    fn withdraw(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        course_id: String,
+        volunteer_id: String,
+    ) -> PyResult<Withdrawal> {
+        let course = convert::course_id(&course_id)?;
+        let volunteer = convert::volunteer_id(&volunteer_id)?;
+        let call = self.inner.withdraw(&actor.inner, course, volunteer);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// A course's enrolments by request time: coordinators and admins all,
+    /// a volunteer their own.
+    fn enrolments(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        course_id: String,
+    ) -> PyResult<Vec<Enrolment>> {
+        let id = convert::course_id(&course_id)?;
+        let rows = block_on(py, self.inner.enrolments(&actor.inner, id))?.or_raise()?;
+        Ok(rows.into_iter().map(Enrolment::from).collect())
+    }
+
+    /// Records (or corrects) who was `present` (volunteer ids, enrolled
+    /// only) at the session on `date` (coordinators, admins); returns the
+    /// course's enrolments.
+    fn record_course_attendance(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        course_id: String,
+        date: NaiveDate,
+        present: Strings,
+    ) -> PyResult<Vec<Enrolment>> {
+        let id = convert::course_id(&course_id)?;
+        let present = convert::volunteer_ids(&present)?;
+        let call = self
+            .inner
+            .record_course_attendance(&actor.inner, id, date, &present);
+        Ok(block_on(py, call)?
+            .or_raise()?
+            .into_iter()
+            .map(Enrolment::from)
+            .collect())
+    }
+
+    /// Marks enrolled `volunteers` (ids) as having completed the course,
+    /// after its last session (coordinators, admins); returns the course's
+    /// enrolments.
+    fn complete_course(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        course_id: String,
+        volunteers: Strings,
+    ) -> PyResult<Vec<Enrolment>> {
+        let id = convert::course_id(&course_id)?;
+        let volunteers = convert::volunteer_ids(&volunteers)?;
+        let call = self.inner.complete_course(&actor.inner, id, &volunteers);
+        Ok(block_on(py, call)?
+            .or_raise()?
+            .into_iter()
+            .map(Enrolment::from)
+            .collect())
+    }
+
+    /// The change in `measure` for the participants who completed the
+    /// course, from their last assessment before it to the first after it:
+    /// n, mean and spread, or insufficient data below `min_n` (default 5)
+    /// (coordinators, admins).
+    #[pyo3(signature = (actor, course_id, measure, *, min_n = None))]
+    fn course_effect(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        course_id: String,
+        measure: String,
+        min_n: Option<i64>,
+    ) -> PyResult<CourseEffect> {
+        let id = convert::course_id(&course_id)?;
+        let measure = convert::measure(&measure)?;
+        let min_n = convert::opt_whole("min_n", min_n, "a number of participants")?;
+        let call = self.inner.course_effect(&actor.inner, id, &measure, min_n);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    // ---- the conflict register ----
+
+    /// Registers a conflict between two or more volunteers (`parties`, ids)
+    /// at Glasl `step` 1–9, dealt with by an `intervention` code; `on`
+    /// defaults to today (coordinators, admins only).
+    #[pyo3(signature = (actor, parties, description, step, intervention, *, on = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn register_conflict(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        parties: Strings,
+        description: String,
+        step: i64,
+        intervention: String,
+        on: Option<NaiveDate>,
+    ) -> PyResult<Conflict> {
+        let input = NewConflict {
+            parties: convert::volunteer_ids(&parties)?,
+            on,
+            description,
+            step: glasl_step(step)?,
+            intervention: convert::code(&intervention)?,
+        };
+        Ok(
+            block_on(py, self.inner.register_conflict(&actor.inner, input))?
+                .or_raise()?
+                .into(),
+        )
+    }
+
+    /// Adds a dated follow-up (default today) with a `note`, optionally
+    /// moving the `step`, `intervention` or `status` (`open`,
+    /// `in_mediation`, `resolved`, `escalated`); a resolved conflict takes
+    /// none (`ConflictError`).
+    #[pyo3(signature = (actor, conflict_id, note, *, on = None, step = None, intervention = None,
+        status = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn follow_up_conflict(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        conflict_id: String,
+        note: String,
+        on: Option<NaiveDate>,
+        step: Option<i64>,
+        intervention: Option<String>,
+        status: Option<String>,
+    ) -> PyResult<Conflict> {
+        let id = convert::conflict_id(&conflict_id)?;
+        let input = NewConflictFollowUp {
+            on,
+            note,
+            step: step.map(glasl_step).transpose()?,
+            intervention: convert::opt_code(intervention.as_deref())?,
+            status: convert::opt_code(status.as_deref())?,
+        };
+        let call = self.inner.follow_up_conflict(&actor.inner, id, input);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
+    /// One conflict (coordinators, admins only; not even a party may read it).
+    fn conflict(&self, py: Python<'_>, actor: &Actor, conflict_id: String) -> PyResult<Conflict> {
+        let id = convert::conflict_id(&conflict_id)?;
+        Ok(block_on(py, self.inner.conflict(&actor.inner, id))?
+            .or_raise()?
+            .into())
+    }
+
+    /// The conflict register by date; only unresolved ones when asked
+    /// (coordinators, admins only).
+    #[pyo3(signature = (actor, *, unresolved_only = false))]
+    fn conflicts(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        unresolved_only: bool,
+    ) -> PyResult<Vec<Conflict>> {
+        let call = self.inner.conflicts(&actor.inner, unresolved_only);
+        Ok(block_on(py, call)?
+            .or_raise()?
+            .into_iter()
+            .map(Conflict::from)
+            .collect())
+    }
+
     // ---- journal ----
 
     /// Journal entries after position `after`, oldest first, at most `limit` (admins).
@@ -1657,6 +2104,12 @@ fn new_activity(
         capacity: convert::opt_whole("capacity", capacity, "a number of people")?,
         price: price.map(convert::cents),
     })
+}
+
+/// A Glasl step as the core's `u8`; a value that fits no step is refused
+/// here, on field `step` as the core refuses a step outside 1–9.
+fn glasl_step(step: i64) -> PyResult<u8> {
+    convert::whole("step", step, "a step of Glasl's ladder (1–9)").or_raise()
 }
 
 /// The core's tally input.

@@ -11,7 +11,7 @@
 //! | `convert.rs` | Python values → core inputs (codes, ids, dates, slots) |
 //! | `actor.rs` | `Actor` |
 //! | `hub.rs` | `Hub`: the operations |
-//! | `records.rs` | the frozen result objects (`Volunteer`, `Shift`, `Item`, `Sale`, `Signal`, `Referral`, `Activity`, `Session`, …) |
+//! | `records.rs` | the frozen result objects (`Volunteer`, `Shift`, `Item`, `Sale`, `Signal`, `Referral`, `Activity`, `Session`, `Assessment`, `Coaching`, `Course`, `Conflict`, …) |
 //! | `labels.rs` | `labels(vocabulary)`: codes with Dutch and English labels |
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::todo)]
@@ -83,6 +83,19 @@ fn _kringloop(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<records::ActivityMonth>()?;
     m.add_class::<records::IdeasByStatus>()?;
     m.add_class::<records::TallyWeek>()?;
+    m.add_class::<records::Assessment>()?;
+    m.add_class::<records::Trajectory>()?;
+    m.add_class::<records::CoachingSuggestion>()?;
+    m.add_class::<records::CohortCurve>()?;
+    m.add_class::<records::CohortPoint>()?;
+    m.add_class::<records::Coaching>()?;
+    m.add_class::<records::CoachingSession>()?;
+    m.add_class::<records::Course>()?;
+    m.add_class::<records::Enrolment>()?;
+    m.add_class::<records::Withdrawal>()?;
+    m.add_class::<records::CourseEffect>()?;
+    m.add_class::<records::Conflict>()?;
+    m.add_class::<records::ConflictFollowUp>()?;
     // errors
     errors::register(m)?;
     Ok(())

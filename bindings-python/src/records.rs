@@ -1469,6 +1469,347 @@ impl From<kringloop::ActivityReport> for ActivityReport {
     }
 }
 
+// ---- development, coaching, courses and conflicts ----
+//
+// Assessment and coaching notes, a conflict's description and its
+// follow-ups' notes never appear in a `__repr__`.
+
+record! {
+    /// A dated assessment of a volunteer on one instrument. `scores` maps
+    /// each measure code (`ladder`, `zrm.<domain>`, `skill.<name>`) to its
+    /// value.
+    Assessment repr(id, volunteer_id, on, instrument, scores, corrects) {
+        id: String,
+        volunteer_id: String,
+        on: NaiveDate,
+        assessor: String,
+        instrument: String,
+        scores: BTreeMap<String, u32>,
+        note: Option<String>,
+        corrects: Option<String>,
+        recorded_at: DateTime<Utc>,
+    }
+}
+
+impl From<kringloop::Assessment> for Assessment {
+    fn from(a: kringloop::Assessment) -> Self {
+        Assessment {
+            id: a.id.to_string(),
+            volunteer_id: a.volunteer_id.to_string(),
+            on: a.on,
+            assessor: a.assessor.into(),
+            instrument: a.instrument.code().into(),
+            scores: a
+                .scores
+                .into_iter()
+                .map(|s| (String::from(s.measure), u32::from(s.value)))
+                .collect(),
+            note: a.note.map(String::from),
+            corrects: a.corrects.map(|id| id.to_string()),
+            recorded_at: a.recorded_at,
+        }
+    }
+}
+
+record! {
+    /// The recent course of one measure of one volunteer: `class_` is a
+    /// `trajectory_class` code (`rising`, `plateau`, `declining`,
+    /// `insufficient_data`).
+    Trajectory repr(measure, class_, slope_per_month, points, after_rise, latest) {
+        measure: String,
+        class_: String,
+        slope_per_month: Option<f64>,
+        points: u32,
+        after_rise: bool,
+        latest: Option<u32>,
+    }
+}
+
+impl From<kringloop::Trajectory> for Trajectory {
+    fn from(t: kringloop::Trajectory) -> Self {
+        Trajectory {
+            measure: t.measure.into(),
+            class_: t.class.code().into(),
+            slope_per_month: t.slope_per_month,
+            points: t.points,
+            after_rise: t.after_rise,
+            latest: t.latest.map(u32::from),
+        }
+    }
+}
+
+record! {
+    /// A volunteer the coordinator might coach, with their ladder trajectory
+    /// and the reason in words.
+    CoachingSuggestion repr(volunteer_id, display_name, reason) {
+        volunteer_id: String,
+        display_name: String,
+        trajectory: Trajectory,
+        reason: String,
+    }
+}
+
+impl From<kringloop::CoachingSuggestion> for CoachingSuggestion {
+    fn from(s: kringloop::CoachingSuggestion) -> Self {
+        CoachingSuggestion {
+            volunteer_id: s.volunteer_id.to_string(),
+            display_name: s.display_name,
+            trajectory: s.trajectory.into(),
+            reason: s.reason,
+        }
+    }
+}
+
+record! {
+    /// One point of a cohort curve: the cohort (`2025-Q1`), the month of
+    /// membership, the number of scores and their mean (`None`: hidden).
+    CohortPoint repr(cohort, month, n, mean) {
+        cohort: String,
+        month: u32,
+        n: Option<u64>,
+        mean: Option<f64>,
+    }
+}
+
+impl From<kringloop::CohortPoint> for CohortPoint {
+    fn from(p: kringloop::CohortPoint) -> Self {
+        CohortPoint {
+            cohort: p.cohort,
+            month: p.month,
+            n: p.n,
+            mean: p.mean,
+        }
+    }
+}
+
+record! {
+    /// Average curves of a measure per cohort for the volunteers who joined
+    /// from `start_date` to `end_date`; with suppression when `threshold` is set.
+    CohortCurve repr(measure, start_date, end_date, threshold) {
+        measure: String,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+        threshold: Option<u32>,
+        points: Vec<CohortPoint>,
+    }
+}
+
+impl From<kringloop::CohortCurve> for CohortCurve {
+    fn from(c: kringloop::CohortCurve) -> Self {
+        CohortCurve {
+            measure: c.measure.into(),
+            start_date: c.joined.from(),
+            end_date: c.joined.to(),
+            threshold: c.threshold,
+            points: c.points.into_iter().map(CohortPoint::from).collect(),
+        }
+    }
+}
+
+record! {
+    /// One coaching session; `note` (the coach's) is `None` for the coached
+    /// volunteer and never shows in `repr`.
+    CoachingSession repr(on) {
+        on: NaiveDate,
+        note: Option<String>,
+    }
+}
+
+record! {
+    /// A coaching trajectory: a coach, a volunteer, goals and dated sessions,
+    /// `open` until `closed` with an outcome.
+    Coaching repr(id, volunteer_id, coach_id, status, opened_on, outcome) {
+        id: String,
+        volunteer_id: String,
+        coach_id: String,
+        goals: Vec<String>,
+        opened_on: NaiveDate,
+        status: String,
+        outcome: Option<String>,
+        closed_on: Option<NaiveDate>,
+        sessions: Vec<CoachingSession>,
+        version: i64,
+    }
+}
+
+impl From<kringloop::Coaching> for Coaching {
+    fn from(c: kringloop::Coaching) -> Self {
+        Coaching {
+            id: c.id.to_string(),
+            volunteer_id: c.volunteer_id.to_string(),
+            coach_id: c.coach_id.to_string(),
+            goals: c.goals.into_iter().map(String::from).collect(),
+            opened_on: c.opened_on,
+            status: c.status.code().into(),
+            outcome: c.outcome.map(|o| o.code().to_string()),
+            closed_on: c.closed_on,
+            sessions: c
+                .sessions
+                .into_iter()
+                .map(|s| CoachingSession {
+                    on: s.on,
+                    note: s.note.map(String::from),
+                })
+                .collect(),
+            version: c.version,
+        }
+    }
+}
+
+record! {
+    /// A course for volunteers: session dates in order and a capacity.
+    Course repr(id, title, sessions, capacity) {
+        id: String,
+        title: String,
+        description: Option<String>,
+        sessions: Vec<NaiveDate>,
+        capacity: u32,
+    }
+}
+
+impl From<kringloop::Course> for Course {
+    fn from(c: kringloop::Course) -> Self {
+        Course {
+            id: c.id.to_string(),
+            title: c.title.into(),
+            description: c.description.map(String::from),
+            sessions: c.sessions,
+            capacity: c.capacity,
+        }
+    }
+}
+
+record! {
+    /// A volunteer's place in a course: `enrolled`, `waiting` or
+    /// `withdrawn`, the sessions attended, and whether they completed it.
+    Enrolment repr(course_id, volunteer_id, status, attended, completed) {
+        course_id: String,
+        volunteer_id: String,
+        status: String,
+        enrolled_at: DateTime<Utc>,
+        attended: Vec<NaiveDate>,
+        completed: bool,
+        version: i64,
+    }
+}
+
+impl From<kringloop::Enrolment> for Enrolment {
+    fn from(e: kringloop::Enrolment) -> Self {
+        Enrolment {
+            course_id: e.course_id.to_string(),
+            volunteer_id: e.volunteer_id.to_string(),
+            status: e.status.code().into(),
+            enrolled_at: e.enrolled_at,
+            attended: e.attended,
+            completed: e.completed,
+            version: e.version,
+        }
+    }
+}
+
+record! {
+    /// What a withdrawal changed: the withdrawn enrolment and the one that
+    /// moved up from the waiting list, if any.
+    Withdrawal repr(withdrawn, promoted) {
+        withdrawn: Enrolment,
+        promoted: Option<Enrolment>,
+    }
+}
+
+impl From<kringloop::Withdrawal> for Withdrawal {
+    fn from(w: kringloop::Withdrawal) -> Self {
+        Withdrawal {
+            withdrawn: w.withdrawn.into(),
+            promoted: w.promoted.map(Enrolment::from),
+        }
+    }
+}
+
+record! {
+    /// The change in a measure for a course's participants, from the last
+    /// assessment before it to the first after it: `n`, mean and sample
+    /// standard deviation, or `insufficient_data` (both `None`) below the
+    /// minimum. A before/after difference, not a causal effect.
+    CourseEffect repr(course_id, measure, n, mean_change, sd_change, insufficient_data) {
+        course_id: String,
+        measure: String,
+        n: u32,
+        mean_change: Option<f64>,
+        sd_change: Option<f64>,
+        insufficient_data: bool,
+        note: String,
+    }
+}
+
+impl From<kringloop::CourseEffect> for CourseEffect {
+    fn from(e: kringloop::CourseEffect) -> Self {
+        CourseEffect {
+            course_id: e.course_id.to_string(),
+            measure: e.measure.into(),
+            n: e.n,
+            mean_change: e.mean_change,
+            sd_change: e.sd_change,
+            insufficient_data: e.insufficient_data,
+            note: e.note,
+        }
+    }
+}
+
+record! {
+    /// A dated follow-up of a conflict, with the step and status then; the
+    /// `note` never shows in `repr`.
+    ConflictFollowUp repr(on, step, status) {
+        on: NaiveDate,
+        note: String,
+        step: u32,
+        status: String,
+    }
+}
+
+record! {
+    /// A conflict between volunteers: Glasl `step` (1–9) and its `phase`,
+    /// the intervention, the status and dated follow-ups. The `description`
+    /// never shows in `repr`.
+    Conflict repr(id, parties, on, step, phase, intervention, status) {
+        id: String,
+        parties: Vec<String>,
+        on: NaiveDate,
+        description: String,
+        step: u32,
+        phase: String,
+        intervention: String,
+        status: String,
+        follow_ups: Vec<ConflictFollowUp>,
+        version: i64,
+    }
+}
+
+impl From<kringloop::Conflict> for Conflict {
+    fn from(c: kringloop::Conflict) -> Self {
+        Conflict {
+            id: c.id.to_string(),
+            parties: c.parties.iter().map(|v| v.to_string()).collect(),
+            on: c.on,
+            description: c.description.into(),
+            step: u32::from(c.step),
+            phase: c.phase.code().into(),
+            intervention: c.intervention.code().into(),
+            status: c.status.code().into(),
+            follow_ups: c
+                .follow_ups
+                .into_iter()
+                .map(|f| ConflictFollowUp {
+                    on: f.on,
+                    note: f.note.into(),
+                    step: u32::from(f.step),
+                    status: f.status.code().into(),
+                })
+                .collect(),
+            version: c.version,
+        }
+    }
+}
+
 /// A JSON value, handed to Python as `dict`/`list`/`str`/`int`/`float`/`bool`/`None`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Json(pub serde_json::Value);
@@ -1599,6 +1940,12 @@ impl Repr for Referral {
 }
 
 impl Repr for Schedule {
+    fn repr(&self) -> String {
+        self.__repr__()
+    }
+}
+
+impl Repr for Enrolment {
     fn repr(&self) -> String {
         self.__repr__()
     }

@@ -12,11 +12,22 @@ __all__ = [
     "ActivityMonth",
     "ActivityReport",
     "Actor",
+    "Assessment",
     "Attendance",
     "Candidate",
     "CashUp",
+    "Coaching",
+    "CoachingSession",
+    "CoachingSuggestion",
+    "CohortCurve",
+    "CohortPoint",
+    "Conflict",
     "ConflictError",
+    "ConflictFollowUp",
     "CountTable",
+    "Course",
+    "CourseEffect",
+    "Enrolment",
     "FollowUpDue",
     "ForbiddenError",
     "HoursByRole",
@@ -60,9 +71,11 @@ __all__ = [
     "StorageError",
     "TableTally",
     "TallyWeek",
+    "Trajectory",
     "ValidationError",
     "VogStatus",
     "Volunteer",
+    "Withdrawal",
     "labels",
     "vocabularies",
     "__version__",
@@ -174,7 +187,10 @@ def labels(vocabulary: str) -> list[_Label]:
     ``condition``, ``donor_kind``, ``move_kind``, ``payment_method``, ``tag_colour``,
     ``bucket``, ``signal_domain``, ``urgency``, ``consent``, ``signal_status``,
     ``partner_status``, ``referral_status``, ``referral_outcome``, ``activity_kind``,
-    ``activity_status``, ``nth``, ``session_status``, ``idea_status``) with labels."""
+    ``activity_status``, ``nth``, ``session_status``, ``idea_status``, ``instrument``,
+    ``ladder_step``, ``zrm_domain``, ``trajectory_class``, ``coaching_status``,
+    ``coaching_outcome``, ``enrolment_status``, ``intervention``, ``conflict_status``,
+    ``glasl_phase``) with labels."""
 
 def vocabularies() -> list[str]:
     """The names of every vocabulary ``labels`` knows."""
@@ -1341,6 +1357,301 @@ class ActivityReport:
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
 
+# ---- volunteer development, coaching, courses and conflicts ----
+
+@final
+class Assessment:
+    """A dated assessment of a volunteer on one instrument; ``note`` never shows in ``repr``."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def volunteer_id(self) -> str: ...
+    @property
+    def on(self) -> date: ...
+    @property
+    def assessor(self) -> str:
+        """The actor who recorded it."""
+    @property
+    def instrument(self) -> str:
+        """``participation_ladder``, ``self_sufficiency`` or ``skills``."""
+    @property
+    def scores(self) -> dict[str, int]:
+        """Measure code (``ladder``, ``zrm.<domain>``, ``skill.<name>``) → value, sorted by code."""
+    @property
+    def note(self) -> str | None: ...
+    @property
+    def corrects(self) -> str | None:
+        """The id of the assessment this one corrects."""
+    @property
+    def recorded_at(self) -> datetime: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Trajectory:
+    """The recent course of one measure of one volunteer."""
+
+    @property
+    def measure(self) -> str: ...
+    @property
+    def class_(self) -> str:
+        """A ``trajectory_class`` code: ``rising``, ``plateau``, ``declining`` or ``insufficient_data``."""
+    @property
+    def slope_per_month(self) -> float | None:
+        """The fitted slope in scale points per month (when there is a verdict)."""
+    @property
+    def points(self) -> int:
+        """Points in the window."""
+    @property
+    def after_rise(self) -> bool:
+        """A plateau right after a rising window: "rises, then flattens"."""
+    @property
+    def latest(self) -> int | None:
+        """The latest value, if any."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class CoachingSuggestion:
+    """A volunteer the coordinator might coach, and why."""
+
+    @property
+    def volunteer_id(self) -> str: ...
+    @property
+    def display_name(self) -> str: ...
+    @property
+    def trajectory(self) -> Trajectory:
+        """Their participation-ladder trajectory."""
+    @property
+    def reason(self) -> str:
+        """Why, in plain English."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class CohortPoint:
+    """One point of a cohort curve; ``n`` and ``mean`` are ``None`` when hidden."""
+
+    @property
+    def cohort(self) -> str:
+        """The quarter of joining, e.g. ``2025-Q1``."""
+    @property
+    def month(self) -> int:
+        """Months of membership (0: the month they joined)."""
+    @property
+    def n(self) -> int | None:
+        """Number of scores."""
+    @property
+    def mean(self) -> float | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class CohortCurve:
+    """Average curves of a measure per cohort, for volunteers who joined in a period."""
+
+    @property
+    def measure(self) -> str: ...
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def end_date(self) -> date: ...
+    @property
+    def threshold(self) -> int | None:
+        """The suppression threshold applied (researchers), or ``None`` (exact)."""
+    @property
+    def points(self) -> list[CohortPoint]:
+        """By cohort, then month."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class CoachingSession:
+    """One coaching session; ``note`` never shows in ``repr``."""
+
+    @property
+    def on(self) -> date: ...
+    @property
+    def note(self) -> str | None:
+        """The coach's note; ``None`` for the coached volunteer."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Coaching:
+    """A coaching trajectory."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def volunteer_id(self) -> str:
+        """Who is coached."""
+    @property
+    def coach_id(self) -> str: ...
+    @property
+    def goals(self) -> list[str]: ...
+    @property
+    def opened_on(self) -> date: ...
+    @property
+    def status(self) -> str:
+        """``open`` or ``closed``."""
+    @property
+    def outcome(self) -> str | None:
+        """A ``coaching_outcome`` code, once closed."""
+    @property
+    def closed_on(self) -> date | None: ...
+    @property
+    def sessions(self) -> list[CoachingSession]:
+        """By date."""
+    @property
+    def version(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Course:
+    """A course for volunteers."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def sessions(self) -> list[date]:
+        """The session dates, in order."""
+    @property
+    def capacity(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Enrolment:
+    """A volunteer's place in a course."""
+
+    @property
+    def course_id(self) -> str: ...
+    @property
+    def volunteer_id(self) -> str: ...
+    @property
+    def status(self) -> str:
+        """``enrolled``, ``waiting`` or ``withdrawn``."""
+    @property
+    def enrolled_at(self) -> datetime:
+        """When they enrolled (the waiting list's order)."""
+    @property
+    def attended(self) -> list[date]:
+        """The session dates they attended."""
+    @property
+    def completed(self) -> bool: ...
+    @property
+    def version(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Withdrawal:
+    """What ``Hub.withdraw`` changed."""
+
+    @property
+    def withdrawn(self) -> Enrolment: ...
+    @property
+    def promoted(self) -> Enrolment | None:
+        """The volunteer who moved up from the waiting list, if any."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class CourseEffect:
+    """The before/after change in a measure for a course's participants (no causal claim)."""
+
+    @property
+    def course_id(self) -> str: ...
+    @property
+    def measure(self) -> str: ...
+    @property
+    def n(self) -> int:
+        """Participants who completed it with an assessment before and one after."""
+    @property
+    def mean_change(self) -> float | None:
+        """``None`` with insufficient data."""
+    @property
+    def sd_change(self) -> float | None:
+        """Sample standard deviation; ``None`` with insufficient data."""
+    @property
+    def insufficient_data(self) -> bool: ...
+    @property
+    def note(self) -> str:
+        """What the numbers mean, in plain words."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class ConflictFollowUp:
+    """A dated follow-up of a conflict; ``note`` never shows in ``repr``."""
+
+    @property
+    def on(self) -> date: ...
+    @property
+    def note(self) -> str: ...
+    @property
+    def step(self) -> int:
+        """The Glasl step then."""
+    @property
+    def status(self) -> str:
+        """The status then."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Conflict:
+    """A conflict between volunteers; ``description`` never shows in ``repr``."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def parties(self) -> list[str]:
+        """The volunteers' ids, sorted."""
+    @property
+    def on(self) -> date:
+        """When it arose."""
+    @property
+    def description(self) -> str: ...
+    @property
+    def step(self) -> int:
+        """Glasl's escalation ladder, 1–9, now."""
+    @property
+    def phase(self) -> str:
+        """A ``glasl_phase`` code: ``win_win`` (1–3), ``win_lose`` (4–6), ``lose_lose`` (7–9)."""
+    @property
+    def intervention(self) -> str:
+        """``among_themselves``, ``coordinator``, ``mediator`` or ``external``."""
+    @property
+    def status(self) -> str:
+        """``open``, ``in_mediation``, ``resolved`` (final) or ``escalated``."""
+    @property
+    def follow_ups(self) -> list[ConflictFollowUp]:
+        """By date."""
+    @property
+    def version(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
 # ---- the hub ----
 
 @final
@@ -1715,5 +2026,107 @@ class Hub:
     ) -> TableTally: ...
     def tallies(self, actor: Actor, start_date: date, end_date: date) -> list[TableTally]: ...
     def activity_report(self, actor: Actor, start_date: date, end_date: date) -> ActivityReport: ...
+    # volunteer development
+    def set_skills(self, actor: Actor, names: Iterable[str]) -> list[str]:
+        """Replaces the hub's skills (1–30 names), each scored 1–5 in ``skills`` assessments."""
+    def skills(self, actor: Actor) -> list[str]: ...
+    def record_assessment(
+        self,
+        actor: Actor,
+        volunteer_id: str,
+        instrument: str,
+        scores: Mapping[str, int],
+        *,
+        on: date | None = None,
+        note: str | None = None,
+        corrects: str | None = None,
+    ) -> Assessment:
+        """``scores``: ``{"step": 4}`` for the ladder, ``{"finances": 3, …}`` (``zrm_domain``
+        codes) for the matrix, ``{"Kassa": 5}`` (the hub's skills) for skills."""
+    def assessments(self, actor: Actor, volunteer_id: str) -> list[Assessment]: ...
+    def trajectory(
+        self,
+        actor: Actor,
+        volunteer_id: str,
+        measure: str,
+        *,
+        window_months: int | None = None,
+        min_points: int | None = None,
+        slope_threshold: float | None = None,
+    ) -> Trajectory:
+        """Left out: 12 months, 3 points, 0.05 scale points per month."""
+    def cohort_curve(self, actor: Actor, measure: str, start_date: date, end_date: date) -> CohortCurve: ...
+    def coaching_suggestions(
+        self,
+        actor: Actor,
+        *,
+        window_months: int | None = None,
+        min_points: int | None = None,
+        slope_threshold: float | None = None,
+    ) -> list[CoachingSuggestion]: ...
+    # coaching
+    def open_coaching(
+        self,
+        actor: Actor,
+        volunteer_id: str,
+        coach_id: str,
+        goals: Iterable[str],
+        *,
+        opened_on: date | None = None,
+    ) -> Coaching: ...
+    def add_coaching_session(
+        self, actor: Actor, coaching_id: str, *, on: date | None = None, note: str | None = None
+    ) -> Coaching: ...
+    def close_coaching(self, actor: Actor, coaching_id: str, outcome: str, *, on: date | None = None) -> Coaching: ...
+    def coaching(self, actor: Actor, coaching_id: str) -> Coaching: ...
+    def coachings(
+        self, actor: Actor, *, volunteer_id: str | None = None, open_only: bool = False
+    ) -> list[Coaching]: ...
+    # courses
+    def create_course(
+        self,
+        actor: Actor,
+        title: str,
+        sessions: Sequence[date],
+        capacity: int,
+        *,
+        description: str | None = None,
+    ) -> Course: ...
+    def course(self, actor: Actor, course_id: str) -> Course: ...
+    def courses(self, actor: Actor) -> list[Course]: ...
+    def enrol(self, actor: Actor, course_id: str, volunteer_id: str) -> Enrolment: ...
+    def withdraw(self, actor: Actor, course_id: str, volunteer_id: str) -> Withdrawal: ...
+    def enrolments(self, actor: Actor, course_id: str) -> list[Enrolment]: ...
+    def record_course_attendance(
+        self, actor: Actor, course_id: str, date: date, present: Iterable[str]
+    ) -> list[Enrolment]: ...
+    def complete_course(self, actor: Actor, course_id: str, volunteers: Iterable[str]) -> list[Enrolment]: ...
+    def course_effect(
+        self, actor: Actor, course_id: str, measure: str, *, min_n: int | None = None
+    ) -> CourseEffect: ...
+    # the conflict register
+    def register_conflict(
+        self,
+        actor: Actor,
+        parties: Iterable[str],
+        description: str,
+        step: int,
+        intervention: str,
+        *,
+        on: date | None = None,
+    ) -> Conflict: ...
+    def follow_up_conflict(
+        self,
+        actor: Actor,
+        conflict_id: str,
+        note: str,
+        *,
+        on: date | None = None,
+        step: int | None = None,
+        intervention: str | None = None,
+        status: str | None = None,
+    ) -> Conflict: ...
+    def conflict(self, actor: Actor, conflict_id: str) -> Conflict: ...
+    def conflicts(self, actor: Actor, *, unresolved_only: bool = False) -> list[Conflict]: ...
     # journal
     def journal(self, actor: Actor, *, after: int = 0, limit: int = 1000) -> list[JournalRecord]: ...
