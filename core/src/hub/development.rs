@@ -128,8 +128,10 @@ impl Hub {
     }
 
     /// Average curves of `measure` per cohort (quarter of joining) and month
-    /// of membership, for volunteers who joined in `joined`; researchers get
-    /// means behind fewer scores than the threshold hidden.
+    /// of membership, for volunteers who joined in `joined`. Only
+    /// coordinators and admins see every mean: for researchers and
+    /// volunteers, means behind fewer scores than the threshold are hidden
+    /// (a cohort of one would show one volunteer's scores).
     pub async fn cohort_curve(
         &self,
         actor: &Actor,
@@ -138,7 +140,7 @@ impl Hub {
     ) -> Result<CohortCurve> {
         authorize(actor, Action::ReadAggregates)?;
         let threshold = match actor.role() {
-            Role::Researcher => Some(
+            Role::Researcher | Role::Volunteer => Some(
                 self.store
                     .signal_policy(self.id)
                     .await?

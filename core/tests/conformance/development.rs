@@ -437,6 +437,16 @@ pub async fn cohort_curves(b: &Backend) {
             .iter()
             .all(|p| p.n.is_none() && p.mean.is_none())
     );
+    let volunteer = volunteer_actor(VolunteerId::generate(b.clock.as_ref()));
+    let theirs = hub
+        .cohort_curve(&volunteer, &Measure::ladder(), joined)
+        .await
+        .unwrap();
+    assert!(
+        theirs.points.iter().all(|p| p.mean.is_none()),
+        "volunteers see no small cohorts ({})",
+        b.name
+    );
 }
 
 pub async fn coaching_lifecycle(b: &Backend) {
