@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 
 /// Sorts `v` by `cmp`, stably: equal elements keep their order, exactly as
 /// `slice::sort_by`.
-pub(crate) fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
+pub(crate) fn sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
     let order = {
         let items: &[T] = v;
         sorted_positions(items.len(), &|a, b| cmp(&items[a], &items[b]))
@@ -19,7 +19,7 @@ pub(crate) fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
 }
 
 /// Sorts `v` by the key `key`, stably, as `slice::sort_by_key`.
-pub(crate) fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
+pub(crate) fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
@@ -53,15 +53,32 @@ fn sorted_positions(len: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<u
 }
 
 /// Rearranges `v` so that its element `i` is the old element `order[i]`.
-fn reorder<T>(v: &mut Vec<T>, order: &[usize]) {
-    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    // `order` is a permutation of the positions: each slot is taken once,
-    // so `filter_map` never skips and `v` gets all its elements back.
-    v.extend(
-        order
-            .iter()
-            .filter_map(|&i| slots.get_mut(i).and_then(Option::take)),
-    );
+/// Only the swap is generic; the permutation is walked by [`permute`].
+fn reorder<T>(v: &mut [T], order: &[usize]) {
+    permute(order, &mut |a, b| v.swap(a, b));
+}
+
+/// Applies the permutation `order` (new position `i` takes the old element
+/// `order[i]`) as a series of swaps of two positions, at most one per
+/// position. Not generic: compiled once for every element type.
+#[inline(never)]
+fn permute(order: &[usize], swap: &mut dyn FnMut(usize, usize)) {
+    // `at[p]`: the old position of the element now at `p`;
+    // `place[k]`: where the element from old position `k` is now.
+    let mut at: Vec<usize> = (0..order.len()).collect();
+    let mut place = at.clone();
+    for (i, &want) in order.iter().enumerate() {
+        let (Some(&j), Some(&here)) = (place.get(want), at.get(i)) else {
+            continue;
+        };
+        if j != i {
+            swap(i, j);
+            at[j] = here;
+            place[here] = j;
+            at[i] = want;
+            place[want] = i;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -82,6 +99,23 @@ mod tests {
             rev.windows(2)
                 .all(|w| w[0].0 > w[1].0 || (w[0].0 == w[1].0 && w[0].1 < w[1].1))
         );
+    }
+
+    #[test]
+    fn reorders_by_any_permutation() {
+        // Cycles of several lengths, fixed points and a reversal.
+        for order in [
+            vec![2usize, 0, 1, 3, 5, 4],
+            vec![5, 4, 3, 2, 1, 0],
+            vec![1, 2, 3, 4, 5, 0],
+            vec![0, 1, 2, 3, 4, 5],
+            vec![3, 5, 0, 4, 1, 2],
+        ] {
+            let mut v: Vec<String> = (0..6).map(|i| format!("e{i}")).collect();
+            reorder(&mut v, &order);
+            let want: Vec<String> = order.iter().map(|i| format!("e{i}")).collect();
+            assert_eq!(v, want);
+        }
     }
 
     #[test]
