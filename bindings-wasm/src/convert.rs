@@ -1,17 +1,20 @@
 //! Conversions between JavaScript values and core types, and nothing else.
 //!
-//! Inputs arrive as plain objects and are read (as JSON) into the core's own
+//! Inputs arrive as plain objects and are read (as JSON, through the small
+//! tree reader of `read.rs`) into the core's own
 //! input types, which validate while they deserialise.
 //! A value that cannot be read becomes a core validation error naming the
 //! argument. Results leave through [`output`], as JSON text parsed by the
 //! engine (`JSON.parse`), so maps become plain objects.
 
+use crate::read::{Node, ReadError};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use js_sys::JSON;
 use kringloop::hub::stock::MAX_AGEING_ROWS;
 use kringloop::{
-    Actor, Bucket, Error, ItemId, Period, PricingPolicy, PricingPolicyRaw, Result, Role, SaleId,
-    TimeSpan, VolunteerId, VolunteerStatus,
+    Actor, Bucket, Error, ItemId, Lang, PartnerId, PartnerStatus, Period, PricingPolicy,
+    PricingPolicyRaw, ReferralId, Result, Role, SaleId, SignalFilter, SignalId, TimeSpan,
+    VolunteerId, VolunteerStatus,
 };
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -20,15 +23,34 @@ use wasm_bindgen::JsValue;
 /// Reads a JavaScript value into `T`; failure is a validation error whose
 /// field is the argument's name `arg`.
 ///
-/// The value goes through `JSON.stringify` and `serde_json`, so properties
+/// The value goes through `JSON.stringify`, `serde_json` (into a
+/// `Node` tree) and the tree reader of `read.rs`, so properties
 /// set to `undefined` count as absent (as in JavaScript), and unknown
 /// properties are refused (the core's input types deny unknown fields; the
 /// struct reader of `serde-wasm-bindgen` would skip them silently).
 pub fn input<T: DeserializeOwned>(value: JsValue, arg: &str) -> Result<T> {
-    // Only the `serde_json` call is generic; the steps around it live in
+    // Only `T`'s own reading is generic; the steps around it live in
     // non-generic functions, compiled once rather than once per input type.
+    let mut out = None;
+    read(value, arg, &mut |tree| {
+        out = Some(T::deserialize(tree)?);
+        Ok(())
+    })?;
+    out.ok_or_else(|| Error::validation(arg, "is missing or not plain data"))
+}
+
+/// The non-generic part of [`input`]: `JSON.stringify(value)` parsed into a
+/// [`Node`] tree (the one use of `serde_json`'s parser), handed to `visit`;
+/// failures become validation errors for `arg`.
+#[inline(never)]
+fn read(
+    value: JsValue,
+    arg: &str,
+    visit: &mut dyn FnMut(&Node) -> std::result::Result<(), ReadError>,
+) -> Result<()> {
     let text = json_text(value, arg)?;
-    serde_json::from_str(&text).map_err(|e| unreadable(arg, &e))
+    let tree: Node = serde_json::from_str(&text).map_err(|e| unreadable(arg, &e))?;
+    visit(&tree).map_err(|e| Error::validation(arg, e.0))
 }
 
 /// `JSON.stringify(value)`, or a validation error for `arg`.
@@ -311,4 +333,92 @@ pub fn sales_query(value: JsValue) -> Result<(Period, Bucket)> {
     let raw: SalesReportInput = input(value, "query")?;
     let period = Period::new(raw.from, raw.to)?;
     Ok((period, raw.bucket.unwrap_or(Bucket::Day)))
+}
+
+/// A signal id from a string.
+pub fn signal_id(value: JsValue) -> Result<SignalId> {
+    let s: String = input(value, "signal_id")?;
+    SignalId::parse(&s)
+}
+
+/// A partner id from a string.
+pub fn partner_id(value: JsValue) -> Result<PartnerId> {
+    let s: String = input(value, "partner_id")?;
+    PartnerId::parse(&s)
+}
+
+/// A referral id from a string.
+pub fn referral_id(value: JsValue) -> Result<ReferralId> {
+    let s: String = input(value, "referral_id")?;
+    ReferralId::parse(&s)
+}
+
+/// A partner status from its code, e.g. `"inactive"`.
+pub fn partner_status(value: JsValue) -> Result<PartnerStatus> {
+    let s: String = input(value, "status")?;
+    PartnerStatus::parse(&s)
+}
+
+/// A label language from `"nl"` or `"en"`; absent (`undefined`, `null`):
+/// the core's default.
+pub fn lang(value: Option<JsValue>) -> Result<Lang> {
+    match value {
+        Some(v) if !v.is_undefined() && !v.is_null() => {
+            let s: String = input(v, "lang")?;
+            Lang::parse(&s)
+        }
+        _ => Ok(Lang::default()),
+    }
+}
+
+/// A date or `null` (which clears), e.g. a referral's follow-up date.
+pub fn optional_date(value: JsValue, arg: &str) -> Result<Option<NaiveDate>> {
+    options(Some(value), arg)
+}
+
+/// Filter of `hub.signals` and `hub.signalViews`: `{ openOnly?, from?, to? }`,
+/// `from` and `to` both or neither.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SignalsInput {
+    #[serde(default)]
+    open_only: Option<bool>,
+    #[serde(default)]
+    from: Option<NaiveDate>,
+    #[serde(default)]
+    to: Option<NaiveDate>,
+}
+
+/// A core [`SignalFilter`] from `{ openOnly?, from?, to? }` (absent: all).
+pub fn signal_filter(value: Option<JsValue>) -> Result<SignalFilter> {
+    let raw: SignalsInput = options(value, "filter")?;
+    let period = match (raw.from, raw.to) {
+        (None, None) => None,
+        (Some(from), Some(to)) => Some(Period::new(from, to)?),
+        (Some(_), None) => {
+            return Err(Error::validation("to", "give both from and to, or neither"));
+        }
+        (None, Some(_)) => {
+            return Err(Error::validation(
+                "from",
+                "give both from and to, or neither",
+            ));
+        }
+    };
+    Ok(SignalFilter {
+        open_only: raw.open_only.unwrap_or(false),
+        period,
+    })
+}
+
+/// Filter of `hub.referrals`: `{ signalId?, openOnly? }`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReferralsFilter {
+    /// Only referrals of this signal.
+    #[serde(default)]
+    pub signal_id: Option<SignalId>,
+    /// Only open referrals (default false).
+    #[serde(default)]
+    pub open_only: Option<bool>,
 }

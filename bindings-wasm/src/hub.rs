@@ -1,6 +1,6 @@
 //! The JavaScript `Hub` class: opening a hub, its clock, and the journal.
 //! The operations live beside it in `volunteers.rs`, `shifts.rs`,
-//! `roster.rs` and `stock.rs`; every one calls the core [`kringloop::Hub`]
+//! `roster.rs`, `stock.rs` and `signals.rs`; every one calls the core [`kringloop::Hub`]
 //! and nothing else.
 
 use crate::convert::{self, JournalOptions, OpenOptions, output};

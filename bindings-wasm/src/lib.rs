@@ -12,9 +12,10 @@
 //! | [`shifts`] | `planShift`, `recordShift`, `completeShift`, `cancelShift`, `shifts`, `hoursByVolunteer`, `hoursByRole`, `milestones` |
 //! | [`roster`] | `setOpeningHours`, `openingHours`, `rosterGaps`, `vogExpiring` |
 //! | [`stock`] | `takeIn`, `takeInBatch`, `item`, `moves`, `recordMove`, `setPricingPolicy`, `pricingPolicy`, `checkout`, `refund`, `sale`, `cashUp`, `cashUps`, `stockOnHand`, `ageing`, `salesReport` |
+//! | [`signals`] | `recordSignal`, `signal`, `signals`, `signalViews`, `updateSignal`, `closeSignal`, `registerPartner`, `updatePartner`, `setPartnerStatus`, `partner`, `partners`, `partnersHsds`, `partnerSuggestions`, `refer`, `changeReferral`, `setFollowUp`, `referral`, `referrals`, `followUpsDue`, `setSignalPolicy`, `signalPolicy`, `purgeSignals`, `signalStatistics` |
 //! | [`labels`] | `labels(vocabulary)`, `vocabularies()` |
 //! | [`errors`] | core errors → JavaScript `Error` with `code` (and `field`) |
-//! | [`convert`] | JavaScript values ↔ core types (as JSON, through `serde_json`) |
+//! | [`convert`] | JavaScript values ↔ core types (as JSON: `serde_json` parses, `read` reads the input types from the tree) |
 //! | [`types`] | the TypeScript declarations of every input and output |
 
 #![deny(missing_docs)]
@@ -24,8 +25,10 @@ pub mod convert;
 pub mod errors;
 pub mod hub;
 pub mod labels;
+mod read;
 pub mod roster;
 pub mod shifts;
+pub mod signals;
 pub mod stock;
 pub mod types;
 pub mod volunteers;

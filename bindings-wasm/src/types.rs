@@ -47,10 +47,34 @@ export type PaymentMethod = "cash" | "card";
 export type TagColour = "white" | "yellow" | "orange" | "red" | "green" | "blue" | "purple";
 /** How sales reports group dates. */
 export type Bucket = "day" | "week" | "month";
+/** What a signal is about. */
+export type SignalDomain =
+  | "loneliness" | "money_debt" | "housing" | "physical_health" | "mental_health" | "family_parenting"
+  | "safety_violence" | "addiction" | "work_daytime" | "paperwork" | "food" | "other";
+/** How soon something must happen about a signal. */
+export type Urgency = "normal" | "high" | "acute";
+/** Whether the person agreed to be referred. */
+export type Consent = "given" | "refused" | "not_asked";
+/** Whether a signal still needs attention. */
+export type SignalStatus = "open" | "closed";
+/** Whether a partner takes referrals. */
+export type PartnerStatus = "active" | "inactive" | "defunct" | "temporarily_closed";
+/** Where a referral stands (the HL7 SDOH closed-loop Task statuses). */
+export type ReferralStatus =
+  | "draft" | "requested" | "accepted" | "rejected" | "in_progress" | "on_hold"
+  | "completed" | "failed" | "cancelled";
+/** What came of a closed referral. */
+export type ReferralOutcome =
+  | "got_help" | "could_not_contact" | "not_eligible" | "no_capacity"
+  | "no_longer_interested" | "referred_elsewhere";
+/** A language for labels. */
+export type Lang = "nl" | "en";
 /** Names of the code lists `labels()` knows. */
 export type Vocabulary =
   | "role" | "action" | "weekday" | "volunteer_role" | "volunteer_status" | "shift_status" | "vog_state"
-  | "category" | "condition" | "donor_kind" | "move_kind" | "payment_method" | "tag_colour" | "bucket";
+  | "category" | "condition" | "donor_kind" | "move_kind" | "payment_method" | "tag_colour" | "bucket"
+  | "signal_domain" | "urgency" | "consent" | "signal_status" | "partner_status" | "referral_status"
+  | "referral_outcome";
 /** An amount of money in whole euro cents (an integer; `250` is € 2,50). */
 export type Cents = number;
 
@@ -498,6 +522,314 @@ export interface ImpactRow {
   gramsCo2e: number | null;
   /** The factor's source; `null` without a factor. */
   source: string | null;
+}
+
+/** Input of `recordSignal`: a concern a visitor shared. */
+export interface NewSignal {
+  /** At least one. */
+  domains: SignalDomain[];
+  /** Default `normal`. */
+  urgency?: Urgency | null;
+  /** What the person told, in short (1–500 characters). Personal: stored apart, erased by the purge. */
+  summary: string;
+  /** First name or pseudonym, never a full name (personal). */
+  person?: string | null;
+  /** Phone or e-mail (personal). */
+  contact?: string | null;
+  /** Default `not_asked`; a referral needs `given`. */
+  consent?: Consent | null;
+  /** The hub must not contact the person itself (default false). */
+  doNotContact?: boolean;
+}
+
+/** Input of `updateSignal`: omitted (or `null`) properties stay. */
+export interface SignalUpdate {
+  domains?: SignalDomain[] | null;
+  urgency?: Urgency | null;
+  /** Consent asked again, now, by the actor. */
+  consent?: Consent | null;
+  doNotContact?: boolean | null;
+}
+
+/** The coded facts of a signal: no name, no contact, no free text. */
+export interface Signal {
+  id: Id;
+  recordedAt: IsoDateTime;
+  /** The hub's date it was recorded on (statistics count by it). */
+  recordedOn: IsoDate;
+  /** The name of the actor who recorded it. */
+  recordedBy: string;
+  /** The recording volunteer's own record, when the actor was linked to one. */
+  recordedByVolunteer: Id | null;
+  /** Sorted, without repeats. */
+  domains: SignalDomain[];
+  urgency: Urgency;
+  consent: Consent;
+  /** When consent was asked (`null` while `not_asked`). */
+  consentAt: IsoDateTime | null;
+  consentAskedBy: string | null;
+  doNotContact: boolean;
+  status: SignalStatus;
+  closedAt: IsoDateTime | null;
+  /** When the retention purge erased its personal fields. */
+  personalErasedAt: IsoDateTime | null;
+  /** Bumped by every change. */
+  version: number;
+}
+
+/** The personal fields of a signal. */
+export interface SignalPersonal {
+  person: string | null;
+  contact: string | null;
+  summary: string;
+}
+
+/** A signal with its personal fields (`null` once purged). */
+export interface SignalView {
+  signal: Signal;
+  personal: SignalPersonal | null;
+}
+
+/** Filter of `signals` and `signalViews`; `from` and `to` both or neither. */
+export interface SignalsFilter {
+  /** Only open signals (volunteers always see only their own open ones). */
+  openOnly?: boolean | null;
+  /** Recorded on or after this day. */
+  from?: IsoDate | null;
+  /** Recorded on or before this day. */
+  to?: IsoDate | null;
+}
+
+/** One service of a partner, as given to `registerPartner` / `updatePartner`. */
+export interface NewPartnerService {
+  /** The id of an existing service to keep (when updating). */
+  id?: Id | null;
+  name: string;
+  description?: string | null;
+  /** The signal domains it serves (at least one). */
+  domains: SignalDomain[];
+}
+
+/** Input of `registerPartner` and `updatePartner` (which replaces the details). */
+export interface NewPartner {
+  name: string;
+  description?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  /** `https://…`. */
+  website?: string | null;
+  /** Default `active`. */
+  status?: PartnerStatus | null;
+  /** 1–50 services. */
+  services: NewPartnerService[];
+}
+
+/** A service of a partner. */
+export interface PartnerService {
+  id: Id;
+  name: string;
+  description: string | null;
+  /** Sorted, at least one. */
+  domains: SignalDomain[];
+}
+
+/** A partner organisation in the directory. */
+export interface Partner {
+  id: Id;
+  name: string;
+  description: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  status: PartnerStatus;
+  services: PartnerService[];
+  version: number;
+}
+
+/** A partner suggested for a signal: best match first. */
+export interface PartnerSuggestion {
+  partner: Partner;
+  /** Its services serving at least one of the signal's domains. */
+  services: Id[];
+  /** The signal's domains the partner serves. */
+  matched: SignalDomain[];
+}
+
+/** The directory as Open Referral HSDS 3.0 (field names as HSDS spells them). */
+export interface HsdsExport {
+  organizations: HsdsOrganization[];
+  services: HsdsService[];
+}
+
+/** An HSDS `organization`. */
+export interface HsdsOrganization {
+  id: Id;
+  name: string;
+  /** The name when the partner has no description (HSDS requires one). */
+  description: string;
+  email?: string;
+  website?: string;
+  phones: HsdsPhone[];
+}
+
+/** An HSDS `phone`. */
+export interface HsdsPhone {
+  id: Id;
+  organization_id: Id;
+  number: string;
+}
+
+/** An HSDS `service`. */
+export interface HsdsService {
+  id: Id;
+  organization_id: Id;
+  name: string;
+  description?: string;
+  status: "active" | "inactive" | "defunct" | "temporarily closed";
+  attributes: HsdsAttribute[];
+}
+
+/** An HSDS `attribute`: a service serves a signal domain. */
+export interface HsdsAttribute {
+  id: Id;
+  link_id: Id;
+  link_entity: "service";
+  link_type: "signal_domain";
+  value: SignalDomain;
+  taxonomy_term_id: Id;
+  taxonomy_term: HsdsTaxonomyTerm;
+}
+
+/** An HSDS `taxonomy_term`: one signal domain. */
+export interface HsdsTaxonomyTerm {
+  id: Id;
+  code: SignalDomain;
+  /** The label in the export's language. */
+  name: string;
+  /** The label in the other language. */
+  description: string;
+  taxonomy: "kringloop_signal_domain";
+  language: Lang;
+}
+
+/** Input of `refer`. */
+export interface NewReferral {
+  /** The signal's id. */
+  signal: Id;
+  /** The partner's id (it must be active). */
+  partner: Id;
+  /** When to check on it (today or later). */
+  followUp?: IsoDate | null;
+  /** Only for an `acute` signal without consent: why it cannot wait. */
+  consentException?: string | null;
+  /** Send it now (`requested`) instead of keeping a `draft` (default false). */
+  request?: boolean;
+}
+
+/** Input of `changeReferral`. */
+export interface ReferralChange {
+  status: ReferralStatus;
+  /** Required when the new status closes the referral; refused otherwise. */
+  outcome?: ReferralOutcome | null;
+  /** A new follow-up date (today or later). */
+  followUp?: IsoDate | null;
+}
+
+/** A referral of a signal to a partner. */
+export interface Referral {
+  id: Id;
+  signalId: Id;
+  partnerId: Id;
+  status: ReferralStatus;
+  /** For `on_hold`: the status it goes back to. */
+  heldFrom: ReferralStatus | null;
+  createdAt: IsoDateTime;
+  createdOn: IsoDate;
+  createdBy: string;
+  /** Why an acute signal was referred without consent. */
+  consentException: string | null;
+  requestedAt: IsoDateTime | null;
+  followUp: IsoDate | null;
+  /** Closed referrals only. */
+  outcome: ReferralOutcome | null;
+  closedAt: IsoDateTime | null;
+  updatedAt: IsoDateTime;
+  version: number;
+}
+
+/** Filter of `referrals`. */
+export interface ReferralsFilter {
+  /** Only referrals of this signal. */
+  signalId?: Id | null;
+  /** Only open referrals (default false). */
+  openOnly?: boolean | null;
+}
+
+/** Options of `followUpsDue`. */
+export interface FollowUpsOptions {
+  /** Follow-ups on or before this day (default: today). */
+  on?: IsoDate | null;
+}
+
+/** An open referral whose follow-up date has come. */
+export interface FollowUpDue {
+  referral: Referral;
+  partnerName: string;
+  urgency: Urgency;
+  /** The hub must not contact the person itself. */
+  doNotContact: boolean;
+}
+
+/** A hub's signal policy (`setSignalPolicy` takes any part of it; the rest gets its default). */
+export interface SignalPolicy {
+  /** Months after closing that personal fields are kept (1–120, default 12). */
+  retentionMonths: number;
+  /** Published counts from 1 to this − 1 are hidden from researchers (2–100, default 10). */
+  suppressionThreshold: number;
+}
+
+/** What `purgeSignals` erased. */
+export interface PurgeReport {
+  /** Signals closed before this instant were due. */
+  closedBefore: IsoDateTime;
+  /** The signals whose personal fields were erased. */
+  erased: Id[];
+}
+
+/** A two-way table of counts with totals; `null` is a hidden (suppressed) count. */
+export interface CountTable {
+  rows: string[];
+  columns: string[];
+  /** `cells[row][column]`. */
+  cells: (number | null)[][];
+  rowTotals: (number | null)[];
+  columnTotals: (number | null)[];
+  total: number | null;
+  /** The suppression threshold applied, if any. */
+  threshold: number | null;
+}
+
+/** How many durations were measured and their median in days (both hidden together). */
+export interface PublishedDays {
+  n: number | null;
+  median: number | null;
+}
+
+/** Signal and referral statistics for a period. */
+export interface SignalStatistics {
+  period: Period;
+  /** The suppression threshold applied (researchers), or `null` (exact counts). */
+  threshold: number | null;
+  /** Rows: months (`YYYY-MM`); columns: domain codes (a signal counts in each of its domains). */
+  byDomain: CountTable;
+  /** Rows: months; columns: urgency codes. */
+  byUrgency: CountTable;
+  /** Rows: partner names; columns: referral status codes. */
+  referralsByStatus: CountTable;
+  /** Rows: partner names; columns: outcome codes. */
+  referralsByOutcome: CountTable;
+  daysToReferral: PublishedDays;
+  daysToClosure: PublishedDays;
 }
 
 /** Options of `journal`. */

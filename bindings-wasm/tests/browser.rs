@@ -1622,3 +1622,675 @@ async fn reuse_impact_through_js() {
     .await;
     assert_eq!(prop(&e, "field").as_deref(), Some("period"));
 }
+
+// ---------------------------------------------------------------------------
+// Signals and referrals
+
+fn vol(name: &str, v: &Value) -> JsValue {
+    js(json!({ "name": name, "role": "volunteer", "volunteerId": v["id"] }))
+}
+
+fn id(v: &Value) -> String {
+    v["id"].as_str().unwrap().to_string()
+}
+
+fn field(e: &JsValue) -> Option<String> {
+    prop(e, "field")
+}
+
+/// Records a signal as `actor` with `extra` merged into a minimal input.
+async fn record(hub: &Hub, actor: JsValue, extra: Value) -> Value {
+    let mut input = json!({ "domains": ["money_debt"], "summary": "Zorgen over de huur" });
+    for (k, v) in extra.as_object().unwrap() {
+        input[k] = v.clone();
+    }
+    ok(hub.record_signal(actor, js(input))).await
+}
+
+/// Two partners: WIJ (debt help, neighbourhood work) and the food bank.
+async fn partners(hub: &Hub) -> (Value, Value) {
+    let wij = ok(hub.register_partner(
+        coordinator(),
+        js(json!({
+            "name": "WIJ Lewenborg",
+            "email": "lewenborg@wij.example",
+            "phone": "050 123 4567",
+            "website": "https://wij.example/lewenborg",
+            "services": [
+                { "name": "Schuldhulp", "domains": ["money_debt", "paperwork"] },
+                { "name": "Buurtwerk", "description": "Koffie en contact", "domains": ["loneliness"] },
+            ],
+        })),
+    ))
+    .await;
+    let bank = ok(hub.register_partner(
+        coordinator(),
+        js(json!({ "name": "Voedselbank", "services": [{ "name": "Pakket", "domains": ["food"] }] })),
+    ))
+    .await;
+    (wij, bank)
+}
+
+#[wasm_bindgen_test]
+async fn signals_recorded_read_and_scoped_through_js() {
+    let hub = open().await;
+    let bea = register(&hub, "Bea").await;
+    let cor = register(&hub, "Cor").await;
+
+    let view = record(
+        &hub,
+        vol("bea", &bea),
+        json!({
+            "domains": ["money_debt", "loneliness", "money_debt"],
+            "urgency": "high",
+            "summary": "  Zorgen over de huur  ",
+            "person": "Karin",
+            "consent": "given",
+        }),
+    )
+    .await;
+    let s1 = &view["signal"];
+    let sid = id(s1);
+    assert_eq!(s1["domains"], json!(["loneliness", "money_debt"]));
+    assert_eq!(s1["urgency"], "high");
+    assert_eq!(s1["recordedBy"], "bea");
+    assert_eq!(s1["recordedByVolunteer"], bea["id"]);
+    assert_eq!(s1["recordedOn"], "2026-03-02");
+    assert_eq!(s1["consentAskedBy"], "bea");
+    assert_eq!(s1["status"], "open");
+    assert_eq!(s1["doNotContact"], false);
+    assert_eq!(s1["version"], 1);
+    assert_eq!(
+        view["personal"],
+        json!({ "person": "Karin", "contact": null, "summary": "Zorgen over de huur" })
+    );
+
+    // Read back as coordinator: the same view, personal fields included.
+    assert_eq!(ok(hub.signal(coordinator(), s(&sid))).await, view);
+    // Bea reads her own; Cor (another volunteer) may not; researchers never.
+    assert_eq!(ok(hub.signal(vol("bea", &bea), s(&sid))).await, view);
+    rejects(hub.signal(vol("cor", &cor), s(&sid)), "forbidden").await;
+    rejects(hub.signal(researcher(), s(&sid)), "forbidden").await;
+
+    // Lists: coded facts only, or views; a volunteer sees only their own open ones.
+    let list = ok(hub.signals(coordinator(), None)).await;
+    assert_eq!(list, json!([s1]));
+    assert!(!list.to_string().contains("Karin"));
+    assert_eq!(ok(hub.signals(vol("cor", &cor), None)).await, json!([]));
+    let views = ok(hub.signal_views(
+        coordinator(),
+        Some(js(
+            json!({ "openOnly": true, "from": "2026-03-01", "to": "2026-03-31" }),
+        )),
+    ))
+    .await;
+    assert_eq!(views, json!([view]));
+    let february = js(json!({ "from": "2026-02-01", "to": "2026-02-28" }));
+    assert_eq!(
+        ok(hub.signals(coordinator(), Some(february))).await,
+        json!([])
+    );
+    let e = rejects(
+        hub.signals(coordinator(), Some(js(json!({ "from": "2026-03-01" })))),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("to"));
+    let e = rejects(
+        hub.signals(coordinator(), Some(js(json!({ "open": true })))),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("filter"));
+
+    // Updates: the recorder or a coordinator; consent asked again by the actor.
+    let updated = ok(hub.update_signal(
+        coordinator(),
+        s(&sid),
+        js(json!({ "urgency": "acute", "consent": "refused", "doNotContact": true })),
+    ))
+    .await;
+    assert_eq!(
+        [
+            &updated["urgency"],
+            &updated["consent"],
+            &updated["consentAskedBy"],
+            &updated["doNotContact"],
+            &updated["version"]
+        ],
+        [
+            &json!("acute"),
+            &json!("refused"),
+            &json!("anna"),
+            &json!(true),
+            &json!(2)
+        ]
+    );
+    rejects(
+        hub.update_signal(
+            vol("cor", &cor),
+            s(&sid),
+            js(json!({ "urgency": "normal" })),
+        ),
+        "forbidden",
+    )
+    .await;
+
+    // Every read of personal fields is journalled; the journal never holds them.
+    let journal = ok(hub.journal(admin(), None)).await;
+    let actions: Vec<&str> = journal
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["action"].as_str().unwrap())
+        .filter(|a| a.starts_with("signal"))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "signal.recorded",
+            "signal.personal_read",
+            "signal.personal_read",
+            "signal.personal_read",
+            "signal.updated"
+        ]
+    );
+    let text = journal.to_string();
+    assert!(!text.contains("Karin") && !text.contains("huur"), "{text}");
+
+    // Bad input names the field; nothing is written.
+    let before = ok(hub.journal(admin(), None)).await;
+    let bad = |v: Value| hub.record_signal(coordinator(), js(v));
+    let e = rejects(bad(json!({ "domains": [], "summary": "x" })), "validation").await;
+    assert_eq!(field(&e).as_deref(), Some("domains"));
+    let e = rejects(
+        bad(json!({ "domains": ["food"], "summary": "x".repeat(501) })),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("summary"));
+    let e = rejects(
+        bad(json!({ "domains": ["food"], "summary": "x", "name": "Karin" })),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("input"));
+    let e = rejects(
+        bad(json!({ "domains": ["weather"], "summary": "x" })),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("input"));
+    rejects(
+        hub.record_signal(
+            researcher(),
+            js(json!({ "domains": ["food"], "summary": "x" })),
+        ),
+        "forbidden",
+    )
+    .await;
+    let e = rejects(hub.signal(coordinator(), s("karin")), "validation").await;
+    assert_eq!(field(&e).as_deref(), Some("signalId"));
+    let unknown = "01890000-0000-7000-8000-000000000000";
+    let e = rejects(hub.signal(coordinator(), s(unknown)), "not_found").await;
+    assert_eq!(prop(&e, "entity").as_deref(), Some("signal"));
+    assert_eq!(ok(hub.journal(admin(), None)).await, before);
+}
+
+#[wasm_bindgen_test]
+async fn partners_suggestions_and_hsds_through_js() {
+    let hub = open().await;
+    let (wij, bank) = partners(&hub).await;
+    assert_eq!(wij["status"], "active");
+    assert_eq!(
+        wij["services"][0]["domains"],
+        json!(["money_debt", "paperwork"])
+    );
+    assert_eq!(wij["services"][0]["description"], Value::Null);
+    assert_eq!(wij["phone"], "050 123 4567");
+    assert_eq!(wij["version"], 1);
+
+    // Every role reads the directory (by name); only coordinators and admins change it.
+    let kees = js(json!({ "name": "kees", "role": "volunteer" }));
+    let names: Vec<Value> = ok(hub.partners(researcher()))
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].clone())
+        .collect();
+    assert_eq!(names, [json!("Voedselbank"), json!("WIJ Lewenborg")]);
+    assert_eq!(ok(hub.partner(kees.clone(), s(&id(&wij)))).await, wij);
+    rejects(
+        hub.register_partner(
+            kees.clone(),
+            js(json!({ "name": "X", "services": [{ "name": "Y", "domains": ["food"] }] })),
+        ),
+        "forbidden",
+    )
+    .await;
+    let e = rejects(
+        hub.register_partner(coordinator(), js(json!({ "name": "X", "services": [] }))),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("services"));
+    let e = rejects(
+        hub.register_partner(
+            coordinator(),
+            js(json!({ "name": "X", "email": "050 123 4567", "services": [{ "name": "Y", "domains": ["food"] }] })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("email"));
+
+    // Replacing the details keeps a service named by its id.
+    let kept = wij["services"][0]["id"].clone();
+    let replaced = ok(hub.update_partner(
+        coordinator(),
+        s(&id(&wij)),
+        js(json!({
+            "name": "WIJ Lewenborg",
+            "phone": "050 123 4567",
+            "services": [{ "id": kept, "name": "Schuldhulpverlening", "domains": ["money_debt"] }],
+        })),
+    ))
+    .await;
+    assert_eq!(replaced["services"][0]["id"], kept);
+    assert_eq!(replaced["email"], Value::Null);
+    assert_eq!(replaced["version"], 2);
+    let paused =
+        ok(hub.set_partner_status(coordinator(), s(&id(&bank)), s("temporarily_closed"))).await;
+    assert_eq!(paused["status"], "temporarily_closed");
+    let e = rejects(
+        hub.set_partner_status(coordinator(), s(&id(&bank)), s("closed")),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("partnerStatus"));
+
+    // Suggestions: active partners serving the signal's domains, best match first.
+    ok(hub.set_partner_status(coordinator(), s(&id(&bank)), s("active"))).await;
+    let sig = record(
+        &hub,
+        coordinator(),
+        json!({ "domains": ["money_debt", "food"] }),
+    )
+    .await;
+    let sid = id(&sig["signal"]);
+    let sug = ok(hub.partner_suggestions(coordinator(), s(&sid))).await;
+    let sug = sug.as_array().unwrap();
+    assert_eq!(sug.len(), 2);
+    assert_eq!(sug[0]["partner"]["name"], "Voedselbank");
+    assert_eq!(sug[0]["matched"], json!(["food"]));
+    assert_eq!(sug[1]["partner"]["name"], "WIJ Lewenborg");
+    assert_eq!(sug[1]["services"], json!([kept]));
+    assert_eq!(sug[1]["matched"], json!(["money_debt"]));
+    ok(hub.set_partner_status(coordinator(), s(&id(&bank)), s("inactive"))).await;
+    let sug = ok(hub.partner_suggestions(coordinator(), s(&sid))).await;
+    assert_eq!(
+        sug.as_array().unwrap().len(),
+        1,
+        "inactive partners are not suggested"
+    );
+    rejects(hub.partner_suggestions(researcher(), s(&sid)), "forbidden").await;
+
+    // HSDS 3.0: organisations and services with the signal domains as attributes.
+    let hsds = ok(hub.partners_hsds(researcher(), None)).await;
+    let orgs = hsds["organizations"].as_array().unwrap();
+    let services = hsds["services"].as_array().unwrap();
+    assert_eq!(orgs.len(), 2);
+    assert_eq!(services.len(), 2);
+    let org = orgs.iter().find(|o| o["name"] == "WIJ Lewenborg").unwrap();
+    assert_eq!(org["id"], wij["id"]);
+    assert_eq!(org["description"], "WIJ Lewenborg");
+    assert_eq!(org["phones"][0]["number"], "050 123 4567");
+    assert!(org.get("email").is_none(), "HSDS leaves absent values out");
+    let service = services.iter().find(|s| s["id"] == kept).unwrap();
+    assert_eq!(service["organization_id"], wij["id"]);
+    assert_eq!(service["status"], "active");
+    let attribute = &service["attributes"][0];
+    assert_eq!(attribute["value"], "money_debt");
+    assert_eq!(attribute["taxonomy_term"]["name"], "geldzorgen en schulden");
+    assert_eq!(attribute["taxonomy_term"]["language"], "nl");
+    let en = ok(hub.partners_hsds(researcher(), Some(s("en")))).await;
+    let bank_service = en["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["organization_id"] == bank["id"])
+        .unwrap()
+        .clone();
+    assert_eq!(bank_service["status"], "inactive");
+    assert_eq!(
+        bank_service["attributes"][0]["taxonomy_term"]["name"],
+        "food"
+    );
+    let e = rejects(hub.partners_hsds(researcher(), Some(s("de"))), "validation").await;
+    assert_eq!(field(&e).as_deref(), Some("lang"));
+    let e = rejects(hub.partner(researcher(), s(&sid)), "not_found").await;
+    assert_eq!(prop(&e, "entity").as_deref(), Some("partner"));
+}
+
+#[wasm_bindgen_test]
+async fn referrals_consent_lifecycle_and_follow_ups_through_js() {
+    let hub = open().await;
+    let (wij, _) = partners(&hub).await;
+    let pid = wij["id"].clone();
+    let bea = register(&hub, "Bea").await;
+    let refer = |signal: &Value, extra: Value| {
+        let mut input = json!({ "signal": signal["signal"]["id"], "partner": pid });
+        for (k, v) in extra.as_object().unwrap() {
+            input[k] = v.clone();
+        }
+        hub.refer(coordinator(), js(input))
+    };
+
+    // The consent rule: no referral without consent...
+    let unasked = record(&hub, coordinator(), json!({})).await;
+    let e = rejects(refer(&unasked, json!({})), "validation").await;
+    assert_eq!(field(&e).as_deref(), Some("consent"));
+    let message = String::from(e.unchecked_ref::<js_sys::Error>().message());
+    assert!(message.contains("consent"), "{message}");
+    // ...not even with a reason, unless the signal is acute...
+    let e = rejects(
+        refer(&unasked, json!({ "consentException": "spoed" })),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("consent"));
+    let acute = record(
+        &hub,
+        coordinator(),
+        json!({ "urgency": "acute", "consent": "refused" }),
+    )
+    .await;
+    let e = rejects(refer(&acute, json!({})), "validation").await;
+    assert_eq!(field(&e).as_deref(), Some("consent"));
+    // ...and then only with the reason recorded.
+    let r = ok(refer(
+        &acute,
+        json!({ "consentException": " dreigende huisuitzetting ", "request": true }),
+    ))
+    .await;
+    assert_eq!(r["status"], "requested");
+    assert_eq!(r["consentException"], "dreigende huisuitzetting");
+    assert_eq!(r["requestedAt"], NOW);
+    // Consent given: no exception is needed, and none is accepted.
+    let given = record(&hub, vol("bea", &bea), json!({ "consent": "given" })).await;
+    let e = rejects(
+        refer(&given, json!({ "consentException": "x" })),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("consentException"));
+
+    // The lifecycle: draft → requested → accepted → in_progress → completed.
+    let draft = ok(refer(&given, json!({ "followUp": "2026-03-09" }))).await;
+    assert_eq!(
+        [&draft["status"], &draft["followUp"], &draft["createdBy"]],
+        [&json!("draft"), &json!("2026-03-09"), &json!("anna")]
+    );
+    let rid = id(&draft);
+    let step = |change: Value| hub.change_referral(coordinator(), s(&rid), js(change));
+    assert_eq!(
+        ok(step(json!({ "status": "requested" }))).await["status"],
+        "requested"
+    );
+    assert_eq!(
+        ok(step(json!({ "status": "accepted" }))).await["status"],
+        "accepted"
+    );
+    // accepted → completed skips in_progress: an illegal transition.
+    let e = rejects(
+        step(json!({ "status": "completed", "outcome": "got_help" })),
+        "conflict",
+    )
+    .await;
+    let message = String::from(e.unchecked_ref::<js_sys::Error>().message());
+    assert!(
+        message.contains("accepted") && message.contains("completed"),
+        "{message}"
+    );
+    assert_eq!(
+        ok(step(json!({ "status": "in_progress" }))).await["status"],
+        "in_progress"
+    );
+    let e = rejects(step(json!({ "status": "completed" })), "validation").await;
+    assert_eq!(field(&e).as_deref(), Some("outcome"));
+    rejects(
+        step(json!({ "status": "in_progress", "hurry": true })),
+        "validation",
+    )
+    .await;
+    rejects(
+        hub.change_referral(
+            vol("bea", &bea),
+            s(&rid),
+            js(json!({ "status": "failed", "outcome": "no_capacity" })),
+        ),
+        "forbidden",
+    )
+    .await;
+
+    // Follow-ups: set, list as due, clear; the past is refused.
+    let r2 = ok(hub.set_follow_up(coordinator(), s(&id(&r)), s("2026-03-05"))).await;
+    assert_eq!(r2["followUp"], "2026-03-05");
+    let e = rejects(
+        hub.set_follow_up(coordinator(), s(&rid), s("2026-03-01")),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("followUp"));
+    assert_eq!(ok(hub.follow_ups_due(coordinator(), None)).await, json!([]));
+    let due = ok(hub.follow_ups_due(coordinator(), Some(js(json!({ "on": "2026-03-10" }))))).await;
+    let due = due.as_array().unwrap();
+    assert_eq!(due.len(), 2);
+    assert_eq!(due[0]["referral"]["id"], r["id"]);
+    assert_eq!(due[0]["partnerName"], "WIJ Lewenborg");
+    assert_eq!(due[0]["urgency"], "acute");
+    assert_eq!(due[0]["doNotContact"], false);
+    assert_eq!(due[1]["referral"]["id"], json!(rid));
+    let cleared = ok(hub.set_follow_up(coordinator(), s(&rid), JsValue::NULL)).await;
+    assert_eq!(cleared["followUp"], Value::Null);
+
+    // Reading referrals: one, all, of a signal, only open ones.
+    assert_eq!(ok(hub.referral(coordinator(), s(&rid))).await, cleared);
+    assert_eq!(
+        ok(hub.referrals(coordinator(), None))
+            .await
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let of_given = ok(hub.referrals(
+        coordinator(),
+        Some(js(
+            json!({ "signalId": given["signal"]["id"], "openOnly": true }),
+        )),
+    ))
+    .await;
+    assert_eq!(of_given, json!([cleared]));
+    rejects(hub.referral(vol("bea", &bea), s(&rid)), "forbidden").await;
+    let e = rejects(hub.referral(coordinator(), s("r1")), "validation").await;
+    assert_eq!(field(&e).as_deref(), Some("referralId"));
+
+    // A signal closes only when its referrals are closed.
+    let gid = given["signal"]["id"].as_str().unwrap().to_string();
+    rejects(hub.close_signal(coordinator(), s(&gid)), "conflict").await;
+    let done = ok(step(
+        json!({ "status": "completed", "outcome": "got_help" }),
+    ))
+    .await;
+    assert_eq!(
+        [&done["status"], &done["outcome"]],
+        [&json!("completed"), &json!("got_help")]
+    );
+    assert!(done["closedAt"].is_string());
+    rejects(step(json!({ "status": "in_progress" })), "conflict").await;
+    let closed = ok(hub.close_signal(coordinator(), s(&gid))).await;
+    assert_eq!(closed["status"], "closed");
+    rejects(
+        hub.close_signal(vol("bea", &bea), s(&id(&acute["signal"]))),
+        "forbidden",
+    )
+    .await;
+    // Bea no longer reads her closed signal; it cannot be referred again.
+    rejects(hub.signal(vol("bea", &bea), s(&gid)), "forbidden").await;
+    rejects(refer(&given, json!({})), "conflict").await;
+    assert_eq!(
+        ok(hub.referrals(coordinator(), Some(js(json!({ "openOnly": true })))))
+            .await
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[wasm_bindgen_test]
+async fn signal_statistics_policy_and_purge_through_js() {
+    let hub = open().await;
+    let (wij, _) = partners(&hub).await;
+    let a = record(
+        &hub,
+        coordinator(),
+        json!({ "domains": ["money_debt", "loneliness"], "consent": "given" }),
+    )
+    .await;
+    record(&hub, coordinator(), json!({ "domains": ["food"] })).await;
+    record(
+        &hub,
+        coordinator(),
+        json!({ "domains": ["food"], "urgency": "high" }),
+    )
+    .await;
+    let r = ok(hub.refer(
+        coordinator(),
+        js(json!({ "signal": a["signal"]["id"], "partner": wij["id"], "request": true })),
+    ))
+    .await;
+    let march = js(json!({ "from": "2026-03-01", "to": "2026-03-31" }));
+
+    // Exact counts for a coordinator.
+    let exact = ok(hub.signal_statistics(coordinator(), march.clone())).await;
+    assert_eq!(exact["threshold"], Value::Null);
+    assert_eq!(
+        exact["period"],
+        json!({ "from": "2026-03-01", "to": "2026-03-31" })
+    );
+    let by_domain = &exact["byDomain"];
+    assert_eq!(by_domain["rows"], json!(["2026-03"]));
+    let col = |t: &Value, code: &str| {
+        t["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|c| c == code)
+            .unwrap()
+    };
+    assert_eq!(by_domain["cells"][0][col(by_domain, "food")], 2);
+    assert_eq!(by_domain["cells"][0][col(by_domain, "housing")], 0);
+    assert_eq!(by_domain["total"], 4);
+    assert_eq!(exact["byUrgency"]["rowTotals"], json!([3]));
+    let by_status = &exact["referralsByStatus"];
+    assert_eq!(by_status["rows"], json!(["WIJ Lewenborg"]));
+    assert_eq!(by_status["cells"][0][col(by_status, "requested")], 1);
+    assert_eq!(exact["daysToReferral"]["n"], 1);
+    assert_eq!(exact["daysToReferral"]["median"].as_f64(), Some(0.0));
+
+    // A researcher gets small counts hidden (null), zeros shown.
+    let published = ok(hub.signal_statistics(researcher(), march.clone())).await;
+    assert_eq!(published["threshold"], 10);
+    let by_domain = &published["byDomain"];
+    assert_eq!(by_domain["threshold"], 10);
+    assert_eq!(by_domain["cells"][0][col(by_domain, "food")], Value::Null);
+    assert_eq!(by_domain["cells"][0][col(by_domain, "housing")], 0);
+    assert_eq!(by_domain["total"], Value::Null);
+    assert_eq!(
+        published["daysToReferral"],
+        json!({ "n": null, "median": null })
+    );
+    rejects(
+        hub.signal_statistics(vol("kees", &json!({ "id": null })), march.clone()),
+        "forbidden",
+    )
+    .await;
+    let e = rejects(
+        hub.signal_statistics(
+            coordinator(),
+            js(json!({ "from": "2026-03-31", "to": "2026-03-01" })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("period"));
+
+    // The policy: defaults, a lower threshold shows the small counts.
+    let defaults = json!({ "retentionMonths": 12, "suppressionThreshold": 10 });
+    assert_eq!(ok(hub.signal_policy(researcher())).await, defaults);
+    let set =
+        ok(hub.set_signal_policy(coordinator(), js(json!({ "suppressionThreshold": 2 })))).await;
+    assert_eq!(
+        set,
+        json!({ "retentionMonths": 12, "suppressionThreshold": 2 })
+    );
+    assert_eq!(ok(hub.signal_policy(coordinator())).await, set);
+    let published = ok(hub.signal_statistics(researcher(), march)).await;
+    let by_domain = &published["byDomain"];
+    assert_eq!(by_domain["cells"][0][col(by_domain, "food")], 2);
+    let e = rejects(
+        hub.set_signal_policy(coordinator(), js(json!({ "retentionMonths": 0 }))),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("policy"));
+    let message = String::from(e.unchecked_ref::<js_sys::Error>().message());
+    assert!(message.contains("retention_months"), "{message}");
+    rejects(
+        hub.set_signal_policy(coordinator(), js(json!({ "months": 6 }))),
+        "validation",
+    )
+    .await;
+    rejects(
+        hub.set_signal_policy(researcher(), js(json!({}))),
+        "forbidden",
+    )
+    .await;
+
+    // The purge erases the personal fields of signals closed past the retention.
+    let rid = id(&r);
+    let close = |status: &str| {
+        hub.change_referral(
+            coordinator(),
+            s(&rid),
+            js(json!({ "status": status, "outcome": "no_capacity" })),
+        )
+    };
+    ok(hub.change_referral(coordinator(), s(&rid), js(json!({ "status": "accepted" })))).await;
+    ok(hub.change_referral(
+        coordinator(),
+        s(&rid),
+        js(json!({ "status": "in_progress" })),
+    ))
+    .await;
+    ok(close("failed")).await;
+    let sid = id(&a["signal"]);
+    ok(hub.close_signal(coordinator(), s(&sid))).await;
+    rejects(hub.purge_signals(coordinator()), "forbidden").await;
+    let none = ok(hub.purge_signals(admin())).await;
+    assert_eq!(none["erased"], json!([]));
+    hub.set_now("2027-04-01T12:00:00Z").unwrap();
+    let report = ok(hub.purge_signals(admin())).await;
+    assert_eq!(report["erased"], json!([sid]));
+    assert_eq!(report["closedBefore"], "2026-04-01T12:00:00Z");
+    let after = ok(hub.signal(coordinator(), s(&sid))).await;
+    assert_eq!(after["personal"], Value::Null);
+    assert_eq!(after["signal"]["personalErasedAt"], "2027-04-01T12:00:00Z");
+    assert_eq!(
+        after["signal"]["domains"],
+        json!(["loneliness", "money_debt"])
+    );
+}

@@ -90,16 +90,26 @@ async function stockSnapshot(hub, items) {
   ]);
 }
 
-/** The `js` blocks of the "Stock, pricing and the till" section of docs/web.md, as one program. */
-async function docsStockProgram() {
+/** The `js` blocks of a "## heading" section of docs/web.md, as one program. */
+async function docsProgram(heading, minBlocks) {
   const text = await (await fetch("../../../docs/web.md")).text();
-  const start = text.indexOf("\n## Stock, pricing and the till");
-  ok(start >= 0, "stock section in docs/web.md");
+  const start = text.indexOf(`\n## ${heading}\n`);
+  ok(start >= 0, `section "${heading}" in docs/web.md`);
   const end = text.indexOf("\n## ", start + 1);
   const section = text.slice(start, end);
   const blocks = [...section.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
-  ok(blocks.length >= 5, `js blocks in the stock section: ${blocks.length}`);
+  ok(blocks.length >= minBlocks, `js blocks in "${heading}": ${blocks.length}`);
   return blocks.join("\n");
+}
+
+/** Runs a docs program with `console.log` captured; returns the printed lines. */
+async function runDocs(program, label) {
+  const lines = [];
+  const print = { log: (...args) => lines.push(args.join(" ")) };
+  const AsyncFunction = (async () => {}).constructor;
+  await new AsyncFunction("Hub", "labels", "vocabularies", "console", program)(Hub, labels, vocabularies, print);
+  for (const l of lines) results.push(`INFO ${label}: ${l}`);
+  return lines;
 }
 
 async function run() {
@@ -387,12 +397,7 @@ async function run() {
   });
 
   await test("docs/web.md stock section runs as written", async () => {
-    const program = await docsStockProgram();
-    const lines = [];
-    const print = { log: (...args) => lines.push(args.join(" ")) };
-    const AsyncFunction = (async () => {}).constructor;
-    await new AsyncFunction("Hub", "labels", "vocabularies", "console", program)(Hub, labels, vocabularies, print);
-    for (const l of lines) results.push(`INFO docs: ${l}`);
+    const lines = await runDocs(await docsProgram("Stock, pricing and the till", 5), "docs");
     eq(lines, [
       "1 300 white 0",
       "intake 4", "discard -1", "1999",
@@ -402,6 +407,95 @@ async function run() {
       "clothing 6100 2021-01-01",
       "clothing 0 0", "crockery 200 200", "household 800 800", "other 500 500",
       "crockery 240",
+    ], "printed lines");
+  });
+
+  await test("signals: record, read back, scope, consent rule, lifecycle", async () => {
+    const { hub, bea } = await fresh();
+    const cor = await hub.registerVolunteer(anna, { displayName: "Cor", status: "active" });
+    const asBea = { name: "bea", role: "volunteer", volunteerId: bea.id };
+    const asCor = { name: "cor", role: "volunteer", volunteerId: cor.id };
+    const wij = await hub.registerPartner(anna, {
+      name: "WIJ Lewenborg", services: [{ name: "Schuldhulp", domains: ["money_debt"] }],
+    });
+    const view = await hub.recordSignal(asBea, {
+      domains: ["money_debt"], summary: " Zorgen over de huur ", person: "Karin", doNotContact: undefined,
+    });
+    eq([view.signal.consent, view.signal.recordedByVolunteer, view.personal.summary], ["not_asked", bea.id, "Zorgen over de huur"], "recorded");
+    eq(await hub.signal(anna, view.signal.id), view, "read back as coordinator");
+    await rejects(hub.signal(asCor, view.signal.id), "forbidden");
+    eq(await hub.signals(asCor), [], "another volunteer lists none");
+    const noConsent = await rejects(hub.refer(asBea, { signal: view.signal.id, partner: wij.id }), "validation", "consent");
+    ok(noConsent.message.includes("consent"), `message: ${noConsent.message}`);
+    const acute = await hub.recordSignal(anna, { domains: ["housing", "money_debt"], urgency: "acute", summary: "Uitzetting morgen", consent: "refused" });
+    await rejects(hub.refer(anna, { signal: acute.signal.id, partner: wij.id }), "validation", "consent");
+    const urgent = await hub.refer(anna, { signal: acute.signal.id, partner: wij.id, consentException: "uitzetting morgen", request: true });
+    eq([urgent.status, urgent.consentException], ["requested", "uitzetting morgen"], "acute with a reason");
+    eq((await hub.changeReferral(anna, urgent.id, { status: "accepted" })).status, "accepted", "lifecycle step");
+    await rejects(hub.changeReferral(anna, urgent.id, { status: "completed", outcome: "got_help" }), "conflict");
+    await rejects(hub.changeReferral(anna, urgent.id, { status: "in_progress", outcome: "got_help" }), "validation", "outcome");
+    eq((await hub.setFollowUp(anna, urgent.id, "2026-03-04")).followUp, "2026-03-04", "follow-up");
+    eq((await hub.followUpsDue(anna, { on: "2026-03-04" })).map((d) => d.partnerName), ["WIJ Lewenborg"], "due");
+    eq((await hub.setFollowUp(anna, urgent.id, null)).followUp, null, "follow-up cleared");
+    eq((await hub.referrals(anna, { signalId: acute.signal.id })).map((x) => x.id), [urgent.id], "referrals of a signal");
+    await rejects(hub.closeSignal(anna, acute.signal.id), "conflict");
+    for (const v of ["signal_domain", "urgency", "consent", "referral_status", "referral_outcome"]) {
+      ok(vocabularies().includes(v), `vocabulary ${v}`);
+    }
+  });
+
+  await test("signals: suggestions, HSDS, statistics with hidden cells, policy, purge", async () => {
+    const hub = await Hub.open("memory:", "oude-bieb", { now: NOW });
+    const wij = await hub.registerPartner(anna, {
+      name: "WIJ Lewenborg", phone: "050 123 4567",
+      services: [{ name: "Schuldhulp", domains: ["money_debt"] }, { name: "Buurtwerk", domains: ["loneliness"] }],
+    });
+    await hub.registerPartner(anna, { name: "Voedselbank", services: [{ name: "Pakket", domains: ["food"] }] });
+    const { signal } = await hub.recordSignal(kees, { domains: ["loneliness", "money_debt"], summary: "Alleen en schulden", consent: "given" });
+    const sug = await hub.partnerSuggestions(anna, signal.id);
+    eq(sug.map((x) => [x.partner.name, x.matched, x.services.length]), [["WIJ Lewenborg", ["loneliness", "money_debt"], 2]], "suggestions");
+    const hsds = await hub.partnersHsds(researcher);
+    eq([hsds.organizations.length, hsds.services.length], [2, 3], "HSDS organizations and services");
+    const org = hsds.organizations.find((o) => o.id === wij.id);
+    eq([org.name, org.phones[0].number, "email" in org], ["WIJ Lewenborg", "050 123 4567", false], "HSDS organization");
+    ok(hsds.services.every((x) => x.attributes.length > 0 && x.organization_id), "HSDS services carry domains");
+    const r = await hub.refer(anna, { signal: signal.id, partner: wij.id, request: true });
+    const march = { from: "2026-03-01", to: "2026-03-31" };
+    const stats = await hub.signalStatistics(researcher, march);
+    const col = stats.byDomain.columns.indexOf("money_debt");
+    eq([stats.threshold, stats.byDomain.cells[0][col], stats.byDomain.total], [10, null, null], "researcher: hidden");
+    eq(stats.byDomain.cells[0][stats.byDomain.columns.indexOf("food")], 0, "zeros are shown");
+    eq(stats.referralsByStatus.rows, ["WIJ Lewenborg"], "referral rows");
+    const exact = await hub.signalStatistics(anna, march);
+    eq([exact.threshold, exact.byDomain.cells[0][col], exact.byDomain.total, exact.daysToReferral.n], [null, 1, 2, 1], "coordinator: exact");
+    await rejects(hub.signalStatistics(kees, march), "forbidden");
+    eq(await hub.signalPolicy(researcher), { retentionMonths: 12, suppressionThreshold: 10 }, "default policy");
+    eq(await hub.setSignalPolicy(anna, { retentionMonths: 1, suppressionThreshold: 2 }), { retentionMonths: 1, suppressionThreshold: 2 }, "policy set");
+    await rejects(hub.setSignalPolicy(anna, { retentionMonths: 1000 }), "validation", "policy");
+    for (const status of ["accepted", "in_progress"]) await hub.changeReferral(anna, r.id, { status });
+    await hub.changeReferral(anna, r.id, { status: "completed", outcome: "got_help" });
+    await hub.closeSignal(anna, signal.id);
+    await rejects(hub.purgeSignals(anna), "forbidden");
+    hub.setNow("2026-05-01T12:00:00Z");
+    eq((await hub.purgeSignals(admin)).erased, [signal.id], "purged");
+    const after = await hub.signal(anna, signal.id);
+    eq([after.personal, after.signal.personalErasedAt], [null, "2026-05-01T12:00:00Z"], "personal fields erased");
+    ok(!JSON.stringify(await hub.journal(admin)).includes("schulden"), "the journal holds no personal fields");
+  });
+
+  await test("docs/web.md signals section runs as written", async () => {
+    const lines = await runDocs(await docsProgram("Signals and referrals", 3), "signals docs");
+    eq(lines, [
+      "not_asked 2026-03-02 Karin",
+      "validation consent",
+      "money_debt requested",
+      "conflict",
+      "1 WIJ Lewenborg high",
+      "closed",
+      "10 2026-03 hidden",
+      "1 WIJ Lewenborg",
+      "WIJ Lewenborg money and debt, paperwork",
+      '{"retentionMonths":6,"suppressionThreshold":10}',
     ], "printed lines");
   });
 

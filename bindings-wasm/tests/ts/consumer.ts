@@ -12,6 +12,13 @@ import init, {
   type Item,
   type ItemView,
   type KringloopError,
+  type FollowUpDue,
+  type HsdsExport,
+  type Partner,
+  type PartnerSuggestion,
+  type Referral,
+  type SignalStatistics,
+  type SignalView,
   type PricingPolicy,
   type RosterGap,
   type Sale,
@@ -67,6 +74,44 @@ export async function demo(): Promise<string> {
   const impact: ImpactRow[] = await hub.reuseImpact(anna, { from: "2026-03-01", to: "2026-03-31" });
   const co2e: number | null = impact[0]?.gramsCo2e ?? null;
 
+  // Signals and referrals, typed.
+  const me: Actor = { name: "bea", role: "volunteer", volunteerId: bea.id };
+  const partner: Partner = await hub.registerPartner(anna, {
+    name: "WIJ Lewenborg",
+    services: [{ name: "Schuldhulp", domains: ["money_debt"] }],
+  });
+  const sv: SignalView = await hub.recordSignal(me, {
+    domains: ["money_debt", "loneliness"],
+    urgency: "acute",
+    summary: "Zorgen over de huur",
+    consent: "refused",
+  });
+  const summary: string | undefined = sv.personal?.summary;
+  const suggestions: PartnerSuggestion[] = await hub.partnerSuggestions(me, sv.signal.id);
+  const referral: Referral = await hub.refer(anna, {
+    signal: sv.signal.id,
+    partner: partner.id,
+    consentException: "uitzetting morgen",
+    request: true,
+  });
+  const step: Referral = await hub.changeReferral(anna, referral.id, { status: "accepted" });
+  await hub.setFollowUp(anna, referral.id, null);
+  const due: FollowUpDue[] = await hub.followUpsDue(anna, { on: "2026-03-09" });
+  const stats: SignalStatistics = await hub.signalStatistics(anna, { from: "2026-03-01", to: "2026-03-31" });
+  const hidden: number | null = stats.byDomain.cells[0]?.[0] ?? null;
+  const hsds: HsdsExport = await hub.partnersHsds(anna, "en");
+  const orgId: string = hsds.services[0]!.organization_id;
+  // @ts-expect-error: "debt" is not a SignalDomain
+  await hub.recordSignal(me, { domains: ["debt"], summary: "x" });
+  // @ts-expect-error: a NewSignal needs a summary
+  await hub.recordSignal(me, { domains: ["food"] });
+  // @ts-expect-error: "done" is not a ReferralStatus
+  await hub.changeReferral(anna, referral.id, { status: "done" });
+  // @ts-expect-error: a cell of a CountTable may be null (hidden)
+  const cell: number = stats.byDomain.total;
+  // @ts-expect-error: "de" is not a Lang
+  await hub.partnersHsds(anna, "de");
+
   // @ts-expect-error: "cheque" is not a PaymentMethod
   await hub.checkout(kees, { till: "kassa-1", payment: "cheque", lines: [] });
   // @ts-expect-error: a Basket needs lines
@@ -103,7 +148,7 @@ export async function demo(): Promise<string> {
   } catch (e) {
     const err = e as KringloopError;
     const code: "validation" | "not_found" | "conflict" | "forbidden" | "storage" = err.code;
-    return `${code} ${err.field ?? ""} ${gaps.length} ${roles.length} ${minutes} ${shift.status} ${colour} ${cents} ${reverses} ${stock.length} ${rows.length} ${aged.length} ${wrong} ${co2e} ${grams}`;
+    return `${code} ${err.field ?? ""} ${gaps.length} ${roles.length} ${minutes} ${shift.status} ${colour} ${cents} ${reverses} ${stock.length} ${rows.length} ${aged.length} ${wrong} ${co2e} ${grams} ${summary} ${suggestions.length} ${step.status} ${due.length} ${hidden} ${orgId} ${cell}`;
   }
   return "no error";
 }
