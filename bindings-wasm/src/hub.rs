@@ -7,7 +7,7 @@ use crate::convert::{self, JournalOptions, OpenOptions, output};
 use crate::errors::to_js;
 use js_sys::Promise;
 use kringloop::hub::JOURNAL_PAGE_MAX;
-use kringloop::{Error, FixedClock, SystemClock};
+use kringloop::{Error, FixedClock, MemoryStore, SystemClock};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -19,7 +19,7 @@ use wasm_bindgen_futures::future_to_promise;
 /// `actor` first and returns a Promise that rejects with a `KringloopError`.
 #[wasm_bindgen]
 pub struct Hub {
-    core: kringloop::Hub,
+    core: kringloop::Hub<MemoryStore>,
     clock: Option<Arc<FixedClock>>,
 }
 
@@ -44,9 +44,11 @@ impl Hub {
             Some(now) => Some(Arc::new(FixedClock::new(convert::instant("now", &now)?))),
             None => None,
         };
+        // A statically dispatched in-memory hub: the module links only the
+        // store methods the bound operations call.
         let core = match &clock {
-            Some(fixed) => kringloop::Hub::open_with_clock(url, slug, fixed.clone()).await?,
-            None => kringloop::Hub::open_with_clock(url, slug, Arc::new(SystemClock)).await?,
+            Some(fixed) => kringloop::Hub::open_in_memory(url, slug, fixed.clone()).await?,
+            None => kringloop::Hub::open_in_memory(url, slug, Arc::new(SystemClock)).await?,
         };
         Ok(Hub { core, clock })
     }
@@ -97,7 +99,7 @@ impl Hub {
 
 impl Hub {
     /// A handle on the core hub for a call's future (cheap: `Arc`s inside).
-    pub(crate) fn core(&self) -> kringloop::Hub {
+    pub(crate) fn core(&self) -> kringloop::Hub<MemoryStore> {
         self.core.clone()
     }
 }

@@ -26,7 +26,7 @@ pub struct ScheduleChange {
     pub removed_sessions: u64,
 }
 
-impl Hub {
+impl<S: crate::Store + ?Sized> Hub<S> {
     async fn check_leaders(&self, activity: &Activity) -> Result<()> {
         for v in &activity.leaders {
             self.store.volunteer(self.id, *v).await?;

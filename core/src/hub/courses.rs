@@ -22,7 +22,7 @@ pub struct Withdrawal {
     pub promoted: Option<Enrolment>,
 }
 
-impl Hub {
+impl<S: crate::Store + ?Sized> Hub<S> {
     /// Plans a course (coordinators, admins).
     pub async fn create_course(&self, actor: &Actor, input: NewCourse) -> Result<Course> {
         authorize(actor, Action::ManageCourses)?;

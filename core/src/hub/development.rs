@@ -27,7 +27,7 @@ pub struct CoachingSuggestion {
     pub reason: String,
 }
 
-impl Hub {
+impl<S: crate::Store + ?Sized> Hub<S> {
     /// Names the hub's skills, scored 1–5 in assessments (coordinators, admins).
     pub async fn set_skills(&self, actor: &Actor, names: Vec<String>) -> Result<Vec<Skill>> {
         authorize(actor, Action::ManageHubSettings)?;

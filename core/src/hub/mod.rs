@@ -16,15 +16,30 @@ use crate::{Action, Actor, Clock, HubId, HubSlug, JournalRecord, Result, Store, 
 use std::sync::Arc;
 
 /// One hub (a shop with its activities) in a store. Cheap to clone.
-#[derive(Clone)]
-pub struct Hub {
-    store: Arc<dyn Store>,
+///
+/// `S` is the store type: `Hub` (= `Hub<dyn Store>`) for a store picked at
+/// run time from a URL, or a concrete store such as `Hub<MemoryStore>`
+/// (see [`Hub::with_store`]), which dispatches statically so a build links
+/// only the store methods it calls — the WebAssembly package does this.
+pub struct Hub<S: Store + ?Sized = dyn Store> {
+    store: Arc<S>,
     clock: Arc<dyn Clock>,
     id: HubId,
     slug: HubSlug,
 }
 
-impl std::fmt::Debug for Hub {
+impl<S: Store + ?Sized> Clone for Hub<S> {
+    fn clone(&self) -> Self {
+        Hub {
+            store: self.store.clone(),
+            clock: self.clock.clone(),
+            id: self.id,
+            slug: self.slug.clone(),
+        }
+    }
+}
+
+impl<S: Store + ?Sized> std::fmt::Debug for Hub<S> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Hub")
             .field("slug", &self.slug)
@@ -36,7 +51,7 @@ impl std::fmt::Debug for Hub {
 /// Most journal entries one call returns.
 pub const JOURNAL_PAGE_MAX: u32 = 10_000;
 
-impl Hub {
+impl<S: Store + ?Sized> Hub<S> {
     /// The hub's id.
     pub fn id(&self) -> HubId {
         self.id

@@ -54,14 +54,33 @@ impl Hub {
         let store = connect(&StoreUrl::parse(url)?).await?;
         Self::with_store(store, slug.as_str(), clock).await
     }
+}
 
-    /// Opens the hub `slug` on an existing store (e.g. to share one
-    /// connection pool between hubs).
-    pub async fn with_store(
-        store: Arc<dyn Store>,
+impl Hub<MemoryStore> {
+    /// Opens the hub `slug` on a fresh in-memory store from a `memory:` URL,
+    /// dispatching statically (`Hub<MemoryStore>`), so a build links only
+    /// the store methods it calls: the WebAssembly package opens its hub
+    /// this way. Any other URL is refused with a `validation` error on `url`.
+    pub async fn open_in_memory(
+        url: &str,
         slug: &str,
         clock: Arc<dyn Clock>,
-    ) -> Result<Hub> {
+    ) -> Result<Hub<MemoryStore>> {
+        match StoreUrl::parse(url)? {
+            StoreUrl::Memory => Self::with_store(Arc::new(MemoryStore::new()), slug, clock).await,
+            _ => Err(Error::validation(
+                "url",
+                format!("{url:?}: only memory: stores can be opened here"),
+            )),
+        }
+    }
+}
+
+impl<S: Store + ?Sized> Hub<S> {
+    /// Opens the hub `slug` on an existing store (e.g. to share one
+    /// connection pool between hubs). With a concrete store type
+    /// (`Arc<MemoryStore>`) the hub dispatches statically.
+    pub async fn with_store(store: Arc<S>, slug: &str, clock: Arc<dyn Clock>) -> Result<Hub<S>> {
         let slug = HubSlug::parse(slug)?;
         let id = store
             .ensure_hub(&slug, HubId::generate(clock.as_ref()), clock.now())
@@ -99,6 +118,22 @@ pub async fn connect(url: &StoreUrl) -> Result<Arc<dyn Store>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn in_memory_hubs_refuse_other_urls() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+        let hub = rt
+            .block_on(Hub::open_in_memory("memory:", "oude-bieb", clock.clone()))
+            .unwrap();
+        assert_eq!(hub.slug().as_str(), "oude-bieb");
+        let e = rt
+            .block_on(Hub::open_in_memory("sqlite:x.db", "oude-bieb", clock))
+            .unwrap_err();
+        assert!(matches!(e, Error::Validation { ref field, .. } if field == "url"));
+    }
 
     #[test]
     fn urls() {

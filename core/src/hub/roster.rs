@@ -11,7 +11,7 @@ use crate::{
 /// Longest period [`Hub::roster_gaps`] accepts, in days.
 pub const ROSTER_GAP_MAX_DAYS: i64 = 92;
 
-impl Hub {
+impl<S: crate::Store + ?Sized> Hub<S> {
     /// Replaces the weekly opening hours and staffing needs (coordinators, admins).
     pub async fn set_opening_hours(
         &self,

@@ -8,7 +8,7 @@ use crate::{
     milestones_reached,
 };
 
-impl Hub {
+impl<S: crate::Store + ?Sized> Hub<S> {
     /// Puts a shift on the roster (coordinators, admins). The volunteer must
     /// be prospect or active and hold the role; overlapping shifts are refused.
     pub async fn plan_shift(&self, actor: &Actor, input: NewShift) -> Result<Shift> {

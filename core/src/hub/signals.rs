@@ -61,7 +61,7 @@ fn check_scope(scope: Scope, actor: &Actor, action: Action, signal: &Signal) -> 
     }
 }
 
-impl Hub {
+impl<S: crate::Store + ?Sized> Hub<S> {
     /// Records a signal (volunteers, coordinators, admins). Returns it with
     /// the personal fields just given. The journal gets the coded facts and
     /// the names of the personal fields, never their values.

@@ -17,7 +17,7 @@ pub const MAX_BATCH: usize = 10_000;
 /// Most rows one ageing list returns.
 pub const MAX_AGEING_ROWS: u32 = 10_000;
 
-impl Hub {
+impl<S: crate::Store + ?Sized> Hub<S> {
     /// Takes in one lot of donated goods (volunteers, coordinators, admins).
     pub async fn take_in(&self, actor: &Actor, input: NewItem) -> Result<Item> {
         let mut items = self.take_in_batch(actor, vec![input]).await?;

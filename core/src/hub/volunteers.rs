@@ -8,7 +8,7 @@ use crate::{
 };
 use chrono::NaiveDate;
 
-impl Hub {
+impl<S: crate::Store + ?Sized> Hub<S> {
     /// Registers a volunteer (coordinators, admins).
     pub async fn register_volunteer(
         &self,
