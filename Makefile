@@ -31,6 +31,7 @@ fmt-check:
 clippy:
 	cargo clippy $(FEATURES) --all-targets -- -D warnings
 	cargo clippy -p kringloop-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p kringloop-wasm --target wasm32-unknown-unknown --all-targets --no-default-features --features programme -- -D warnings
 
 rust-test:
 	@if [ -z "$${KRINGLOOP_TEST_POSTGRES_URL:-}" ]; then echo "note: KRINGLOOP_TEST_POSTGRES_URL unset, PostgreSQL tests are skipped"; fi
@@ -50,4 +51,4 @@ wasm-build:
 
 clean:
 	cargo clean
-	rm -rf .venv bindings-wasm/pkg bindings-wasm/node_modules oude-bieb.db oude-bieb.db-*
+	rm -rf .venv bindings-wasm/pkg bindings-wasm/pkg-programme bindings-wasm/node_modules oude-bieb.db oude-bieb.db-*

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Builds the optimised kringloop WebAssembly package into bindings-wasm/pkg/:
-#   cargo (profile wasm-release) → wasm-bindgen --target web → wasm-opt -Oz --converge --low-memory-unused (npm binaryen)
-# and prints its raw and gzipped size (fails above 250 KB gzipped).
+# Builds the two optimised kringloop WebAssembly packages from the one crate
+# bindings-wasm (cargo features pick what each binds):
+#   bindings-wasm/pkg/             package `kringloop`            (default features: shop)
+#   bindings-wasm/pkg-programme/   package `kringloop-programme`  (--no-default-features --features programme)
+# each through cargo (profile wasm-release) → wasm-bindgen --target web →
+# wasm-opt -Oz --converge --low-memory-unused (npm binaryen), and prints each
+# one's raw and gzipped size (fails when either is above 250 KB gzipped).
 #
 # Needs: rustup target wasm32-unknown-unknown, wasm-bindgen CLI 0.2.130, node/npm.
 # Idempotent; installs the npm dev tools (bindings-wasm/package-lock.json) if missing.
@@ -9,7 +13,6 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-pkg="bindings-wasm/pkg"
 limit_kb=250
 want_bindgen="0.2.130"
 
@@ -25,28 +28,34 @@ if [[ ! -x bindings-wasm/node_modules/.bin/wasm-opt ]]; then
   (cd bindings-wasm && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-echo "wasm-build: cargo build -p kringloop-wasm --target wasm32-unknown-unknown --profile wasm-release"
-cargo build -p kringloop-wasm --target wasm32-unknown-unknown --profile wasm-release
+version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)"
 raw="target/wasm32-unknown-unknown/wasm-release/kringloop_wasm.wasm"
 
-rm -rf "$pkg"
-wasm-bindgen --target web --out-dir "$pkg" "$raw"
-bg="$pkg/kringloop_wasm_bg.wasm"
-unopt=$(stat -c %s "$bg")
-# --low-memory-unused: Rust puts the 1 MB stack first (it grows down towards 0)
-# and the data after it, so the lowest 1 KB is only touched by a stack already
-# 1023 KB deep; wasm-opt may then fold constant offsets into loads/stores.
-bindings-wasm/node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-multivalue --enable-reference-types \
-  "$bg" -o "$bg.opt"
-mv "$bg.opt" "$bg"
+# build <out dir> <package name> <description> <cargo feature flags...>
+build() {
+  local pkg="$1" name="$2" description="$3"
+  shift 3
+  echo "wasm-build: cargo build -p kringloop-wasm --target wasm32-unknown-unknown --profile wasm-release $*"
+  cargo build -p kringloop-wasm --target wasm32-unknown-unknown --profile wasm-release "$@"
 
-version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)"
-cat > "$pkg/package.json" <<JSON
+  rm -rf "$pkg"
+  wasm-bindgen --target web --out-dir "$pkg" "$raw"
+  local bg="$pkg/kringloop_wasm_bg.wasm"
+  local unopt
+  unopt=$(stat -c %s "$bg")
+  # --low-memory-unused: Rust puts the 1 MB stack first (it grows down towards 0)
+  # and the data after it, so the lowest 1 KB is only touched by a stack already
+  # 1023 KB deep; wasm-opt may then fold constant offsets into loads/stores.
+  bindings-wasm/node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-multivalue --enable-reference-types \
+    "$bg" -o "$bg.opt"
+  mv "$bg.opt" "$bg"
+
+  cat > "$pkg/package.json" <<JSON
 {
-  "name": "kringloop",
+  "name": "$name",
   "version": "$version",
-  "description": "kringloop in the browser: volunteers, shifts and the roster of a neighbourhood second-hand shop and social hub (WebAssembly).",
+  "description": "$description",
   "license": "EUPL-1.2",
   "type": "module",
   "main": "kringloop_wasm.js",
@@ -56,11 +65,19 @@ cat > "$pkg/package.json" <<JSON
 }
 JSON
 
-size=$(stat -c %s "$bg")
-gz=$(gzip -9 -c "$bg" | wc -c)
-printf 'wasm-build: %s: %d bytes before wasm-opt, %d bytes raw (%.1f KB), %d bytes gzipped (%.1f KB; limit %d KB)\n' \
-  "$bg" "$unopt" "$size" "$(echo "$size/1024" | bc -l)" "$gz" "$(echo "$gz/1024" | bc -l)" "$limit_kb"
-if (( gz > limit_kb * 1024 )); then
-  echo "wasm-build: FAIL: the module is larger than $limit_kb KB gzipped" >&2
-  exit 1
-fi
+  local size gz
+  size=$(stat -c %s "$bg")
+  gz=$(gzip -9 -c "$bg" | wc -c)
+  printf 'wasm-build: %s (%s): %d bytes before wasm-opt, %d bytes raw (%.1f KB), %d bytes gzipped (%.1f KB; limit %d KB)\n' \
+    "$bg" "$name" "$unopt" "$size" "$(echo "$size/1024" | bc -l)" "$gz" "$(echo "$gz/1024" | bc -l)" "$limit_kb"
+  if (( gz > limit_kb * 1024 )); then
+    echo "wasm-build: FAIL: $name is larger than $limit_kb KB gzipped" >&2
+    exit 1
+  fi
+}
+
+build bindings-wasm/pkg kringloop \
+  "kringloop in the browser: volunteers, shifts and the roster of a neighbourhood second-hand shop and social hub (WebAssembly)."
+build bindings-wasm/pkg-programme kringloop-programme \
+  "kringloop in the browser: the activities programme of a neighbourhood second-hand shop and social hub — activities, sessions, attendance, residents, ideas, the table tally (WebAssembly)." \
+  --no-default-features --features programme

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # All WebAssembly tests, in headless Chromium:
-#   1. Rust-side: bindings-wasm/tests/browser.rs via wasm-bindgen-test (chromedriver)
+#   1. Rust-side: bindings-wasm/tests/browser.rs via wasm-bindgen-test (chromedriver),
+#      then bindings-wasm/tests/programme.rs with --no-default-features --features
+#      programme (the second package, kringloop-programme)
 #   2. till throughput: bindings-wasm/tests/perf.rs (10 000 sales), optimised
 #      (profile wasm-release), timed with the wall clock; prints the times
-#   3. the built package (scripts/wasm-build.sh → bindings-wasm/pkg, sizes printed)
-#      type-checked from TypeScript (tsc --noEmit) and loaded by a test page
-#      (bindings-wasm/tests/js/) that also runs examples/web/readme-example.js
+#   3. the built packages (scripts/wasm-build.sh → bindings-wasm/pkg and
+#      bindings-wasm/pkg-programme, sizes printed) type-checked from TypeScript
+#      (tsc --noEmit) and loaded by a test page (bindings-wasm/tests/js/) that
+#      also runs examples/web/readme-example.js
 #
 # Assumes (the Makefile's setup installs them): rustup target wasm32-unknown-unknown,
 # wasm-bindgen CLI 0.2.130, chromium, chromedriver, node/npm, python3.
@@ -26,6 +29,8 @@ took() { printf -- '-- %s: %ds\n' "$1" $((SECONDS - step_start)); }
 
 step "1/5 Rust browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER="$chromedriver_bin" cargo test -p kringloop-wasm --target wasm32-unknown-unknown --lib --test browser
+CHROMEDRIVER="$chromedriver_bin" cargo test -p kringloop-wasm --target wasm32-unknown-unknown \
+  --no-default-features --features programme --lib --test programme
 took "rust browser tests"
 
 # The page test below runs under --virtual-time-budget, which makes its clock
@@ -44,16 +49,16 @@ grep -E '^perf|^test |^test result' "$perf_log" || true
 rm -f "$perf_log"
 took "perf"
 
-step "3/5 build the optimised package"
+step "3/5 build the optimised packages (kringloop, kringloop-programme)"
 scripts/wasm-build.sh
 took "package build"
 
-step "4/5 TypeScript consumer against the generated .d.ts (tsc --noEmit)"
+step "4/5 TypeScript consumers against the generated .d.ts files (tsc --noEmit)"
 bindings-wasm/node_modules/.bin/tsc -p bindings-wasm/tests/ts/tsconfig.json
 echo "tsc: ok"
 took "tsc"
 
-step "5/5 the built package from JavaScript (test page in headless Chromium)"
+step "5/5 the built packages from JavaScript (test page in headless Chromium)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$root" >/dev/null 2>&1 &
 server=$!

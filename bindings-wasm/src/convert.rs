@@ -12,9 +12,9 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use js_sys::JSON;
 use kringloop::hub::stock::MAX_AGEING_ROWS;
 use kringloop::{
-    Actor, Bucket, Error, ItemId, Lang, PartnerId, PartnerStatus, Period, PricingPolicy,
-    PricingPolicyRaw, ReferralId, Result, Role, SaleId, SignalFilter, SignalId, TimeSpan,
-    VolunteerId, VolunteerStatus,
+    ActivityId, ActivityStatus, Actor, Bucket, Error, IdeaId, IdeaStatus, ItemId, Lang, PartnerId,
+    PartnerStatus, Period, PricingPolicy, PricingPolicyRaw, ReferralId, ResidentId, Result, Role,
+    SaleId, SessionId, SignalFilter, SignalId, TimeSpan, VolunteerId, VolunteerStatus,
 };
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -421,4 +421,89 @@ pub struct ReferralsFilter {
     /// Only open referrals (default false).
     #[serde(default)]
     pub open_only: Option<bool>,
+}
+
+/// An activity id from a string.
+pub fn activity_id(value: JsValue) -> Result<ActivityId> {
+    let s: String = input(value, "activity_id")?;
+    ActivityId::parse(&s)
+}
+
+/// A session id from a string.
+pub fn session_id(value: JsValue) -> Result<SessionId> {
+    let s: String = input(value, "session_id")?;
+    SessionId::parse(&s)
+}
+
+/// A resident id from a string.
+pub fn resident_id(value: JsValue) -> Result<ResidentId> {
+    let s: String = input(value, "resident_id")?;
+    ResidentId::parse(&s)
+}
+
+/// An idea id from a string.
+pub fn idea_id(value: JsValue) -> Result<IdeaId> {
+    let s: String = input(value, "idea_id")?;
+    IdeaId::parse(&s)
+}
+
+/// An activity status from its code, e.g. `"archived"`.
+pub fn activity_status(value: JsValue) -> Result<ActivityStatus> {
+    let s: String = input(value, "status")?;
+    ActivityStatus::parse(&s)
+}
+
+/// Options of `hub.activities`: `{ includeArchived? }`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ActivitiesOptions {
+    /// Also archived activities (default false).
+    #[serde(default)]
+    pub include_archived: Option<bool>,
+}
+
+/// Filter of `hub.ideas`: `{ status? }`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct IdeasFilter {
+    /// Only ideas with this status.
+    #[serde(default)]
+    pub status: Option<IdeaStatus>,
+}
+
+/// Query of `hub.sessions` and `hub.generateSessions`:
+/// `{ from, to, activityId? }`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SessionsInput {
+    from: NaiveDate,
+    to: NaiveDate,
+    #[serde(default)]
+    activity_id: Option<ActivityId>,
+}
+
+/// The parts of a sessions query: the period and the activity (absent: all).
+pub fn sessions_query(value: JsValue) -> Result<(Period, Option<ActivityId>)> {
+    let raw: SessionsInput = input(value, "query")?;
+    Ok((Period::new(raw.from, raw.to)?, raw.activity_id))
+}
+
+/// A one-off session `{ date, start, end }`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SessionInput {
+    date: NaiveDate,
+    start: NaiveTime,
+    end: NaiveTime,
+}
+
+/// The day and times of a one-off session.
+pub fn new_session(value: JsValue) -> Result<(NaiveDate, TimeSpan)> {
+    let raw: SessionInput = input(value, "input")?;
+    Ok((raw.date, TimeSpan::new(raw.start, raw.end)?))
+}
+
+/// A free-text reason (e.g. why a session was cancelled).
+pub fn reason(value: JsValue) -> Result<String> {
+    input(value, "reason")
 }

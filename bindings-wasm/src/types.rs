@@ -1,80 +1,42 @@
 //! TypeScript declarations of every input and output, appended to the
-//! generated `kringloop_wasm.d.ts` so the package is typed, not `any`.
+//! generated `kringloop_wasm.d.ts` so the package is typed, not `any`: the
+//! declarations both packages share, then those of the shop package
+//! (feature `shop`) or of the programme package (feature `programme`).
 
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = r#"
+const COMMON: &'static str = r#"
 /** A calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
+
 /** A wall-clock time, `HH:MM`. */
 export type IsoTime = string;
+
 /** An instant in RFC 3339, e.g. `2026-03-02T12:00:00Z`. */
 export type IsoDateTime = string;
+
 /** A time-ordered id (UUIDv7, hyphenated). */
 export type Id = string;
 
 /** The role an actor acts in. */
 export type Role = "volunteer" | "coordinator" | "researcher" | "admin";
+
 /** A volunteer's role in the shop. */
 export type VolunteerRole =
   | "shop_floor" | "cashier" | "intake_sorting" | "coffee_host"
   | "activity_lead" | "driver" | "coordinator";
+
 /** A volunteer's status. */
 export type VolunteerStatus = "prospect" | "active" | "paused" | "left";
-/** A shift's status. */
-export type ShiftStatus = "planned" | "worked" | "cancelled";
+
 /** A day of the week. */
 export type Weekday =
   | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
-/** Why a VOG needs attention. */
-export type VogState = "missing" | "expired" | "expiring";
-/** Kind of donated goods. */
-export type Category =
-  | "books" | "clothing" | "crockery" | "toys" | "furniture" | "electronics" | "household" | "other";
-/** State of an item: `a` as new, `b` good, `c` fair. */
-export type Condition = "a" | "b" | "c";
-/** Who donated goods. */
-export type DonorKind = "household" | "clearance" | "company" | "anonymous";
-/** What a stock move records. */
-export type MoveKind =
-  | "intake" | "sale" | "return" | "markdown" | "discard" | "recycle" | "transfer" | "correction";
-/** The kinds of move `recordMove` takes (intake, sale and return come from their own operations). */
-export type ManualMoveKind = "markdown" | "discard" | "recycle" | "transfer" | "correction";
-/** How a customer pays. */
-export type PaymentMethod = "cash" | "card";
-/** The colour of a price tag (its markdown step). */
-export type TagColour = "white" | "yellow" | "orange" | "red" | "green" | "blue" | "purple";
-/** How sales reports group dates. */
-export type Bucket = "day" | "week" | "month";
-/** What a signal is about. */
-export type SignalDomain =
-  | "loneliness" | "money_debt" | "housing" | "physical_health" | "mental_health" | "family_parenting"
-  | "safety_violence" | "addiction" | "work_daytime" | "paperwork" | "food" | "other";
-/** How soon something must happen about a signal. */
-export type Urgency = "normal" | "high" | "acute";
-/** Whether the person agreed to be referred. */
-export type Consent = "given" | "refused" | "not_asked";
-/** Whether a signal still needs attention. */
-export type SignalStatus = "open" | "closed";
-/** Whether a partner takes referrals. */
-export type PartnerStatus = "active" | "inactive" | "defunct" | "temporarily_closed";
-/** Where a referral stands (the HL7 SDOH closed-loop Task statuses). */
-export type ReferralStatus =
-  | "draft" | "requested" | "accepted" | "rejected" | "in_progress" | "on_hold"
-  | "completed" | "failed" | "cancelled";
-/** What came of a closed referral. */
-export type ReferralOutcome =
-  | "got_help" | "could_not_contact" | "not_eligible" | "no_capacity"
-  | "no_longer_interested" | "referred_elsewhere";
+
 /** A language for labels. */
 export type Lang = "nl" | "en";
-/** Names of the code lists `labels()` knows. */
-export type Vocabulary =
-  | "role" | "action" | "weekday" | "volunteer_role" | "volunteer_status" | "shift_status" | "vog_state"
-  | "category" | "condition" | "donor_kind" | "move_kind" | "payment_method" | "tag_colour" | "bucket"
-  | "signal_domain" | "urgency" | "consent" | "signal_status" | "partner_status" | "referral_status"
-  | "referral_outcome";
+
 /** An amount of money in whole euro cents (an integer; `250` is € 2,50). */
 export type Cents = number;
 
@@ -113,17 +75,6 @@ export interface NewVolunteer {
   vogDate?: IsoDate | null;
 }
 
-/** Input of `updateVolunteer`: omitted properties stay; `null` clears `contact` / `vogDate`. */
-export interface VolunteerUpdate {
-  displayName?: string | null;
-  contact?: string | null;
-  startDate?: IsoDate | null;
-  roles?: VolunteerRole[] | null;
-  skills?: string[] | null;
-  availability?: AvailabilitySlot[] | null;
-  vogDate?: IsoDate | null;
-}
-
 /** A volunteer. */
 export interface Volunteer {
   id: Id;
@@ -141,17 +92,147 @@ export interface Volunteer {
   version: number;
 }
 
+/** Filter of `volunteers`. */
+export interface VolunteersFilter {
+  status?: VolunteerStatus | null;
+}
+
+/** An inclusive range of dates. */
+export interface Period {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/** Options of `journal`. */
+export interface JournalOptions {
+  /** Position after which to start (default 0). */
+  after?: number | null;
+  /** Most entries (1–10 000, default 10 000). */
+  limit?: number | null;
+}
+
+/** One journalled change with its position. */
+export interface JournalRecord {
+  seq: number;
+  id: Id;
+  at: IsoDateTime;
+  actor: string;
+  role: Role;
+  action: string;
+  entity: string;
+  entityId: string;
+  detail: unknown;
+}
+
+/** One entry of a code list. */
+export interface CodeLabel {
+  code: string;
+  nl: string;
+  en: string;
+}
+
+/** The machine code of a kringloop error. */
+export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "storage";
+
+/** What every rejected Promise (and thrown error) of this package carries. */
+export interface KringloopError extends Error {
+  name: "KringloopError";
+  code: ErrorCode;
+  /** For `validation`: the field or argument at fault, camelCased. */
+  field?: string;
+  /** For `not_found`: the kind of thing asked for. */
+  entity?: string;
+  /** For `not_found`: the id asked for. */
+  id?: string;
+}
+"#;
+
+#[cfg(feature = "shop")]
+#[wasm_bindgen(typescript_custom_section)]
+const SHOP: &'static str = r#"
+/** A shift's status. */
+export type ShiftStatus = "planned" | "worked" | "cancelled";
+
+/** Why a VOG needs attention. */
+export type VogState = "missing" | "expired" | "expiring";
+
+/** Kind of donated goods. */
+export type Category =
+  | "books" | "clothing" | "crockery" | "toys" | "furniture" | "electronics" | "household" | "other";
+
+/** State of an item: `a` as new, `b` good, `c` fair. */
+export type Condition = "a" | "b" | "c";
+
+/** Who donated goods. */
+export type DonorKind = "household" | "clearance" | "company" | "anonymous";
+
+/** What a stock move records. */
+export type MoveKind =
+  | "intake" | "sale" | "return" | "markdown" | "discard" | "recycle" | "transfer" | "correction";
+
+/** The kinds of move `recordMove` takes (intake, sale and return come from their own operations). */
+export type ManualMoveKind = "markdown" | "discard" | "recycle" | "transfer" | "correction";
+
+/** How a customer pays. */
+export type PaymentMethod = "cash" | "card";
+
+/** The colour of a price tag (its markdown step). */
+export type TagColour = "white" | "yellow" | "orange" | "red" | "green" | "blue" | "purple";
+
+/** How sales reports group dates. */
+export type Bucket = "day" | "week" | "month";
+
+/** What a signal is about. */
+export type SignalDomain =
+  | "loneliness" | "money_debt" | "housing" | "physical_health" | "mental_health" | "family_parenting"
+  | "safety_violence" | "addiction" | "work_daytime" | "paperwork" | "food" | "other";
+
+/** How soon something must happen about a signal. */
+export type Urgency = "normal" | "high" | "acute";
+
+/** Whether the person agreed to be referred. */
+export type Consent = "given" | "refused" | "not_asked";
+
+/** Whether a signal still needs attention. */
+export type SignalStatus = "open" | "closed";
+
+/** Whether a partner takes referrals. */
+export type PartnerStatus = "active" | "inactive" | "defunct" | "temporarily_closed";
+
+/** Where a referral stands (the HL7 SDOH closed-loop Task statuses). */
+export type ReferralStatus =
+  | "draft" | "requested" | "accepted" | "rejected" | "in_progress" | "on_hold"
+  | "completed" | "failed" | "cancelled";
+
+/** What came of a closed referral. */
+export type ReferralOutcome =
+  | "got_help" | "could_not_contact" | "not_eligible" | "no_capacity"
+  | "no_longer_interested" | "referred_elsewhere";
+
+/** Names of the code lists `labels()` knows. */
+export type Vocabulary =
+  | "role" | "action" | "weekday" | "volunteer_role" | "volunteer_status" | "shift_status" | "vog_state"
+  | "category" | "condition" | "donor_kind" | "move_kind" | "payment_method" | "tag_colour" | "bucket"
+  | "signal_domain" | "urgency" | "consent" | "signal_status" | "partner_status" | "referral_status"
+  | "referral_outcome";
+
+/** Input of `updateVolunteer`: omitted properties stay; `null` clears `contact` / `vogDate`. */
+export interface VolunteerUpdate {
+  displayName?: string | null;
+  contact?: string | null;
+  startDate?: IsoDate | null;
+  roles?: VolunteerRole[] | null;
+  skills?: string[] | null;
+  availability?: AvailabilitySlot[] | null;
+  vogDate?: IsoDate | null;
+}
+
 /** Options of `changeVolunteerStatus`. */
 export interface StatusChangeOptions {
   /** Needed for pausing, leaving and returning. */
   reason?: string | null;
   /** From which date (default: today). */
   on?: IsoDate | null;
-}
-
-/** Filter of `volunteers`. */
-export interface VolunteersFilter {
-  status?: VolunteerStatus | null;
 }
 
 /** Input of `planShift` and `recordShift`. */
@@ -185,12 +266,6 @@ export interface CompleteShiftOptions {
 /** Options of `cancelShift`. */
 export interface CancelShiftOptions {
   reason?: string | null;
-}
-
-/** An inclusive range of dates. */
-export interface Period {
-  from: IsoDate;
-  to: IsoDate;
 }
 
 /** Query of `shifts`. */
@@ -831,47 +906,277 @@ export interface SignalStatistics {
   daysToReferral: PublishedDays;
   daysToClosure: PublishedDays;
 }
+"#;
 
-/** Options of `journal`. */
-export interface JournalOptions {
-  /** Position after which to start (default 0). */
-  after?: number | null;
-  /** Most entries (1–10 000, default 10 000). */
-  limit?: number | null;
+#[cfg(feature = "programme")]
+#[wasm_bindgen(typescript_custom_section)]
+const PROGRAMME: &'static str = r#"
+/** Names of the code lists `labels()` knows (this package's ones; the core knows more). */
+export type Vocabulary =
+  | "role" | "action" | "weekday" | "volunteer_role" | "volunteer_status"
+  | "activity_kind" | "activity_status" | "nth" | "session_status" | "idea_status";
+
+/** What kind of activity. */
+export type ActivityKind =
+  | "craft" | "creative" | "music" | "film" | "idea_evening" | "meeting" | "other";
+
+/** Whether an activity still runs. */
+export type ActivityStatus = "active" | "archived";
+
+/** Which week of the month a monthly schedule means. */
+export type Nth = "first" | "second" | "third" | "fourth" | "last";
+
+/** Where a session stands (a held session is `planned` with attendance). */
+export type SessionStatus = "planned" | "cancelled";
+
+/** Where a resident's idea stands: `new → discussed → adopted → realised`, or `declined` from the first three. */
+export type IdeaStatus = "new" | "discussed" | "adopted" | "realised" | "declined";
+
+/** A time of day, end after start. */
+export interface TimeSpan {
+  start: IsoTime;
+  end: IsoTime;
 }
 
-/** One journalled change with its position. */
-export interface JournalRecord {
-  seq: number;
+/** Input of `createActivity` and `updateActivity`. */
+export interface NewActivity {
+  name: string;
+  kind: ActivityKind;
+  description?: string | null;
+  /** Leading volunteers (registered ones). */
+  leaders?: Id[];
+  location?: string | null;
+  /** Most people per session (1–1000), if limited. */
+  capacity?: number | null;
+  /** Price per session in cents (default 0). */
+  price?: Cents | null;
+}
+
+/** An activity. */
+export interface Activity {
   id: Id;
-  at: IsoDateTime;
-  actor: string;
-  role: Role;
-  action: string;
-  entity: string;
-  entityId: string;
-  detail: unknown;
+  name: string;
+  kind: ActivityKind;
+  description: string | null;
+  leaders: Id[];
+  location: string | null;
+  capacity: number | null;
+  price: Cents;
+  status: ActivityStatus;
+  /** Bumped by every change. */
+  version: number;
 }
 
-/** One entry of a code list. */
-export interface CodeLabel {
-  code: string;
-  nl: string;
-  en: string;
+/** Options of `activities`. */
+export interface ActivitiesOptions {
+  /** Also archived activities (default false). */
+  includeArchived?: boolean | null;
 }
 
-/** The machine code of a kringloop error. */
-export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "storage";
+/** How a schedule repeats: weekly on some weekdays, or monthly on the nth weekday. */
+export type Recurrence =
+  | { freq: "weekly"; /** 1 = every week, 2 = every other week, … (1–52). */ every: number; weekdays: Weekday[] }
+  | { freq: "monthly"; /** 1 = every month, 3 = quarterly, … (1–52). */ every: number; nth: Nth; weekday: Weekday };
 
-/** What every rejected Promise (and thrown error) of this package carries. */
-export interface KringloopError extends Error {
-  name: "KringloopError";
-  code: ErrorCode;
-  /** For `validation`: the field or argument at fault, camelCased. */
-  field?: string;
-  /** For `not_found`: the kind of thing asked for. */
-  entity?: string;
-  /** For `not_found`: the id asked for. */
-  id?: string;
+/** Input of `setSchedule`. */
+export interface NewSchedule {
+  recurrence: Recurrence;
+  /** First day it may occur. */
+  startsOn: IsoDate;
+  span: TimeSpan;
+  /** Last day it may occur. */
+  until?: IsoDate | null;
+  /** How many times at most (1–1000). */
+  count?: number | null;
+}
+
+/** A schedule of an activity. */
+export interface Schedule {
+  id: Id;
+  activityId: Id;
+  recurrence: Recurrence;
+  startsOn: IsoDate;
+  span: TimeSpan;
+  until: IsoDate | null;
+  count: number | null;
+}
+
+/** What `setSchedule` did. */
+export interface ScheduleChange {
+  schedule: Schedule;
+  /** Planned sessions of the earlier schedule that were removed. */
+  removedSessions: number;
+}
+
+/** Query of `sessions` and `generateSessions`: a period, optionally of one activity. */
+export interface SessionsQuery extends Period {
+  activityId?: Id | null;
+}
+
+/** Input of `addSession`: a one-off session. */
+export interface NewSession {
+  date: IsoDate;
+  start: IsoTime;
+  end: IsoTime;
+}
+
+/** A named participant: a volunteer, or a resident registered with consent. */
+export type Participant = { kind: "volunteer"; id: Id } | { kind: "resident"; id: Id };
+
+/** Input of `recordAttendance`. */
+export interface NewAttendance {
+  /** Everyone who came (at least the named participants; default: just them). */
+  headcount?: number | null;
+  /** How many came for the first time (default 0). */
+  firstTimers?: number;
+  participants?: Participant[];
+}
+
+/** Who came to a session. */
+export interface Attendance {
+  headcount: number;
+  firstTimers: number;
+  participants: Participant[];
+  recordedBy: string;
+  recordedAt: IsoDateTime;
+}
+
+/** One session of an activity. */
+export interface Session {
+  id: Id;
+  activityId: Id;
+  date: IsoDate;
+  span: TimeSpan;
+  /** The schedule it came from; `null` for a one-off session. */
+  scheduleId: Id | null;
+  status: SessionStatus;
+  cancelReason: string | null;
+  /** Who came, once recorded. */
+  attendance: Attendance | null;
+  version: number;
+}
+
+/** Input of `registerResident`. */
+export interface NewResident {
+  name: string;
+  /** Kept only with `consent`. */
+  contact?: string | null;
+  consent?: boolean;
+}
+
+/** A resident who takes part (contact only for coordinators and admins). */
+export interface Resident {
+  id: Id;
+  name: string;
+  contact: string | null;
+  consentOn: IsoDate;
+  registeredBy: string;
+}
+
+/** Input of `submitIdea`. */
+export interface NewIdea {
+  title: string;
+  text: string;
+  /** Default: today. */
+  submittedOn?: IsoDate | null;
+  /** Kept only with `contactConsent`. */
+  contact?: string | null;
+  contactConsent?: boolean;
+}
+
+/** Input of `changeIdea`. */
+export interface IdeaStatusChange {
+  status: IdeaStatus;
+  /** Needed for declining. */
+  reason?: string | null;
+  /** The activity an adopted or realised idea became. */
+  activity?: Id | null;
+  /** Default: today. */
+  on?: IsoDate | null;
+}
+
+/** One step in an idea's history. */
+export interface IdeaChange {
+  on: IsoDate;
+  from: IdeaStatus;
+  to: IdeaStatus;
+  reason: string | null;
+  by: string;
+}
+
+/** A resident's idea. */
+export interface Idea {
+  id: Id;
+  title: string;
+  text: string;
+  submittedOn: IsoDate;
+  contact: string | null;
+  status: IdeaStatus;
+  history: IdeaChange[];
+  activityId: Id | null;
+  version: number;
+}
+
+/** Filter of `ideas`. */
+export interface IdeasFilter {
+  status?: IdeaStatus | null;
+}
+
+/** Input of `recordTally` and `correctTally`. */
+export interface NewTally {
+  /** Default: today. */
+  date?: IsoDate | null;
+  visitors: number;
+  conversations: number;
+}
+
+/** The day's tally at the table. */
+export interface TableTally {
+  date: IsoDate;
+  visitors: number;
+  conversations: number;
+  recordedBy: string;
+  version: number;
+}
+
+/** One activity in one month of the report; counts below the threshold are `null`. */
+export interface ActivityMonth {
+  activityId: Id;
+  activityName: string;
+  /** `YYYY-MM`. */
+  month: string;
+  held: number | null;
+  cancelled: number | null;
+  planned: number | null;
+  attendance: number | null;
+  firstTimers: number | null;
+  /** Average attendance per session held. */
+  averageAttendance: number | null;
+  /** Average attendance as a share of the capacity (0–1), where set. */
+  capacityUse: number | null;
+}
+
+/** Ideas of one status in the report. */
+export interface IdeasByStatus {
+  status: IdeaStatus;
+  count: number | null;
+}
+
+/** The table tally of one week (from its Monday). */
+export interface TallyWeek {
+  week: IsoDate;
+  days: number;
+  visitors: number;
+  conversations: number;
+}
+
+/** Result of `activityReport`. */
+export interface ActivityReport {
+  period: Period;
+  /** The suppression threshold applied (researchers), or `null`. */
+  threshold: number | null;
+  months: ActivityMonth[];
+  ideas: IdeasByStatus[];
+  tally: TallyWeek[];
 }
 "#;

@@ -1,9 +1,14 @@
-//! `Hub` operations on volunteers.
+//! `Hub` operations on volunteers: both packages register and list them;
+//! updates and status changes are in the shop package (`kringloop`) only.
 
-use crate::convert::{self, StatusOptions, VolunteersFilter, output};
+#[cfg(feature = "shop")]
+use crate::convert::StatusOptions;
+use crate::convert::{self, VolunteersFilter, output};
 use crate::hub::{Hub, promise};
 use js_sys::Promise;
-use kringloop::{NewVolunteer, VolunteerUpdate};
+use kringloop::NewVolunteer;
+#[cfg(feature = "shop")]
+use kringloop::VolunteerUpdate;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -23,6 +28,42 @@ impl Hub {
         })
     }
 
+    /// One volunteer: coordinators and admins any, a volunteer their own.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Volunteer>")]
+    pub fn volunteer(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Promise {
+        let hub = self.core();
+        promise(async move {
+            let actor = convert::actor(actor)?;
+            let id = convert::volunteer_id(id)?;
+            output(&hub.volunteer(&actor, id).await?)
+        })
+    }
+
+    /// All volunteers by name, optionally of one `status` (coordinators, admins).
+    #[wasm_bindgen(unchecked_return_type = "Promise<Volunteer[]>")]
+    pub fn volunteers(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "VolunteersFilter")] filter: Option<JsValue>,
+    ) -> Promise {
+        let hub = self.core();
+        promise(async move {
+            let actor = convert::actor(actor)?;
+            let f: VolunteersFilter = convert::options(filter, "filter")?;
+            output(&hub.volunteers(&actor, f.status).await?)
+        })
+    }
+}
+
+/// The volunteer changes of the shop package (the programme package only
+/// registers and lists volunteers).
+#[cfg(feature = "shop")]
+#[wasm_bindgen]
+impl Hub {
     /// Changes a volunteer's details (coordinators, admins). Omitted
     /// properties stay; `contact: null` or `vogDate: null` clears them.
     #[wasm_bindgen(js_name = updateVolunteer, unchecked_return_type = "Promise<Volunteer>")]
@@ -63,36 +104,6 @@ impl Hub {
                 &hub.change_volunteer_status(&actor, id, to, o.reason.as_deref(), o.on)
                     .await?,
             )
-        })
-    }
-
-    /// One volunteer: coordinators and admins any, a volunteer their own.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Volunteer>")]
-    pub fn volunteer(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Promise {
-        let hub = self.core();
-        promise(async move {
-            let actor = convert::actor(actor)?;
-            let id = convert::volunteer_id(id)?;
-            output(&hub.volunteer(&actor, id).await?)
-        })
-    }
-
-    /// All volunteers by name, optionally of one `status` (coordinators, admins).
-    #[wasm_bindgen(unchecked_return_type = "Promise<Volunteer[]>")]
-    pub fn volunteers(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "VolunteersFilter")] filter: Option<JsValue>,
-    ) -> Promise {
-        let hub = self.core();
-        promise(async move {
-            let actor = convert::actor(actor)?;
-            let f: VolunteersFilter = convert::options(filter, "filter")?;
-            output(&hub.volunteers(&actor, f.status).await?)
         })
     }
 }

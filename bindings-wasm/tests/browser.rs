@@ -5,6 +5,7 @@
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p kringloop-wasm --target wasm32-unknown-unknown`
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![cfg(feature = "shop")]
 
 use js_sys::{JSON, Promise, Reflect};
 use kringloop_wasm::{Hub, labels, vocabulary_names};

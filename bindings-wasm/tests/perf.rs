@@ -12,6 +12,7 @@
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p kringloop-wasm --target wasm32-unknown-unknown --profile wasm-release --test perf -- --nocapture`
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![cfg(feature = "shop")]
 
 use js_sys::{Date, JSON, Promise, Reflect};
 use kringloop::{Actor, Basket, BasketLine, NewItem, PaymentMethod, Role};

@@ -1,4 +1,5 @@
-// Tests of the BUILT package (bindings-wasm/pkg) from JavaScript, as a web
+// Tests of the BUILT packages (bindings-wasm/pkg and, at the end,
+// bindings-wasm/pkg-programme) from JavaScript, as a web
 // page uses it. Results go into #results (one PASS/FAIL line per test) and
 // #summary ("N passed, M failed"), which scripts/wasm-test.sh greps.
 import init, { Hub, labels, vocabularies } from "../../pkg/kringloop_wasm.js";
@@ -511,6 +512,37 @@ async function run() {
     for (const line of lines) results.push(`INFO example: ${line}`);
     ok(lines.some((l) => l.startsWith("gap on 2026-03-02 13:00–17:00: cashier 0/1")), "gap line");
     ok(lines.some((l) => l.startsWith("refused: validation (displayName)")), "refusal line");
+  });
+
+  // The second package, built from the same crate with the feature `programme`.
+  await test("programme package (pkg-programme): activities, sessions, attendance, report", async () => {
+    const programme = await import("../../pkg-programme/kringloop_wasm.js");
+    await programme.default();
+    const hub = await programme.Hub.open("memory:", "oude-bieb", { now: NOW });
+    ok(hub.planShift === undefined && hub.checkout === undefined, "no shop operations");
+    const bea = await hub.registerVolunteer(anna, { displayName: "Bea", status: "active" });
+    const cafe = await hub.createActivity(anna, { name: "Breicafé", kind: "craft", leaders: [bea.id], capacity: 10 });
+    await hub.setSchedule(anna, cafe.id, {
+      recurrence: { freq: "weekly", every: 1, weekdays: ["monday"] },
+      startsOn: "2026-02-02", span: { start: "10:00", end: "12:00" },
+    });
+    const feb = { from: "2026-02-01", to: "2026-02-28", activityId: cafe.id };
+    eq(await hub.generateSessions(anna, feb), 4, "generated");
+    eq(await hub.generateSessions(anna, feb), 0, "generated again");
+    const sessions = await hub.sessions(anna, feb);
+    await rejects(hub.recordAttendance(anna, sessions[0].id, { headcount: 11 }), "validation");
+    await hub.recordAttendance(anna, sessions[0].id, { headcount: 8, firstTimers: 2 });
+    await hub.cancelSession(anna, sessions[1].id, "holiday");
+    await rejects(hub.recordAttendance(anna, sessions[1].id, { headcount: 3 }), "conflict");
+    const idea = await hub.submitIdea(anna, { title: "Repaircafé", text: "Elke maand." });
+    await rejects(hub.changeIdea(anna, idea.id, { status: "realised" }), "conflict");
+    await hub.recordTally(anna, { date: "2026-02-10", visitors: 9, conversations: 4 });
+    await rejects(hub.recordTally(anna, { date: "2026-02-10", visitors: 9, conversations: 4 }), "conflict");
+    const report = await hub.activityReport(anna, { from: "2026-02-01", to: "2026-02-28" });
+    const m = report.months[0];
+    eq([m.held, m.cancelled, m.planned, m.attendance, m.firstTimers, m.averageAttendance, m.capacityUse],
+      [1, 1, 2, 8, 2, 8, 0.8], "report month");
+    eq(programme.labels("idea_status").map((l) => l.code), ["new", "discussed", "adopted", "realised", "declined"], "idea_status");
   });
 }
 

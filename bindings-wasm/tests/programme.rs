@@ -1,0 +1,363 @@
+//! The programme package (`kringloop-programme`: activities, sessions,
+//! attendance, residents, ideas, the table tally and the activity report) in
+//! headless Chromium, called with plain JS objects as a web page would.
+//!
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p kringloop-wasm
+//! --target wasm32-unknown-unknown --no-default-features --features programme
+//! --test programme` (scripts/wasm-test.sh does).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![cfg(feature = "programme")]
+
+use js_sys::{JSON, Promise, Reflect};
+use kringloop_wasm::{Hub, labels};
+use serde_json::{Value, json};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Monday 2 March 2026, noon UTC.
+const NOW: &str = "2026-03-02T12:00:00Z";
+
+fn js(v: Value) -> JsValue {
+    JSON::parse(&v.to_string()).unwrap()
+}
+
+fn rs(v: &JsValue) -> Value {
+    serde_wasm_bindgen::from_value(v.clone()).unwrap()
+}
+
+fn prop(v: &JsValue, key: &str) -> Option<String> {
+    Reflect::get(v, &JsValue::from_str(key))
+        .unwrap()
+        .as_string()
+}
+
+fn s(v: &str) -> JsValue {
+    JsValue::from_str(v)
+}
+
+async fn ok(p: Promise) -> Value {
+    match JsFuture::from(p).await {
+        Ok(v) => rs(&v),
+        Err(e) => panic!(
+            "unexpected rejection: {:?} (code {:?})",
+            prop(&e, "message"),
+            prop(&e, "code")
+        ),
+    }
+}
+
+/// Awaits a rejection: a real `Error` named `KringloopError` with `code`.
+async fn rejects(p: Promise, code: &str) -> JsValue {
+    let e = match JsFuture::from(p).await {
+        Ok(v) => panic!("expected a {code} error, got {}", rs(&v)),
+        Err(e) => e,
+    };
+    assert!(e.is_instance_of::<js_sys::Error>(), "not an Error: {e:?}");
+    let err: &js_sys::Error = e.unchecked_ref();
+    assert_eq!(String::from(err.name()), "KringloopError");
+    assert_eq!(
+        prop(&e, "code").as_deref(),
+        Some(code),
+        "message: {}",
+        String::from(err.message())
+    );
+    e
+}
+
+fn coordinator() -> JsValue {
+    js(json!({ "name": "anna", "role": "coordinator" }))
+}
+
+async fn open() -> Hub {
+    Hub::open(
+        "memory:".into(),
+        "oude-bieb".into(),
+        Some(js(json!({ "now": NOW }))),
+    )
+    .await
+    .unwrap()
+}
+
+/// A hub with a leader, the weekly knitting café (capacity 10, Mondays
+/// 10:00–12:00 from 2 February 2026) and its id.
+async fn knitting_cafe() -> (Hub, String) {
+    let hub = open().await;
+    let leader = ok(hub.register_volunteer(
+        coordinator(),
+        js(json!({ "displayName": "Bea", "status": "active", "roles": ["activity_lead"] })),
+    ))
+    .await;
+    let listed = ok(hub.volunteers(coordinator(), None)).await;
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    let activity = ok(hub.create_activity(
+        coordinator(),
+        js(json!({
+            "name": "Breicafé",
+            "kind": "craft",
+            "leaders": [leader["id"]],
+            "location": "achterzaal",
+            "capacity": 10,
+        })),
+    ))
+    .await;
+    assert_eq!(activity["status"], "active");
+    assert_eq!(activity["price"], 0);
+    let id = activity["id"].as_str().unwrap().to_string();
+    let change = ok(hub.set_schedule(
+        coordinator(),
+        s(&id),
+        js(json!({
+            "recurrence": { "freq": "weekly", "every": 1, "weekdays": ["monday"] },
+            "startsOn": "2026-02-02",
+            "span": { "start": "10:00", "end": "12:00" },
+        })),
+    ))
+    .await;
+    assert_eq!(change["removedSessions"], 0);
+    assert_eq!(
+        change["schedule"]["span"],
+        json!({ "start": "10:00", "end": "12:00" })
+    );
+    (hub, id)
+}
+
+/// The sessions of February 2026, by date.
+async fn february(hub: &Hub, activity: &str) -> Vec<Value> {
+    let list = ok(hub.sessions(
+        coordinator(),
+        js(json!({ "from": "2026-02-01", "to": "2026-02-28", "activityId": activity })),
+    ))
+    .await;
+    list.as_array().unwrap().clone()
+}
+
+#[wasm_bindgen_test]
+async fn sessions_are_generated_once() {
+    let (hub, id) = knitting_cafe().await;
+    let query = || js(json!({ "from": "2026-02-01", "to": "2026-03-31", "activityId": id }));
+    // Mondays 2, 9, 16, 23 February and 2, 9, 16, 23, 30 March.
+    assert_eq!(ok(hub.generate_sessions(coordinator(), query())).await, 9);
+    assert_eq!(ok(hub.generate_sessions(coordinator(), query())).await, 0);
+    let all = ok(hub.generate_sessions(
+        coordinator(),
+        js(json!({ "from": "2026-02-01", "to": "2026-03-31" })),
+    ))
+    .await;
+    assert_eq!(all, 0);
+    let sessions = ok(hub.sessions(coordinator(), query())).await;
+    let sessions = sessions.as_array().unwrap();
+    assert_eq!(sessions.len(), 9);
+    assert_eq!(sessions[0]["date"], "2026-02-02");
+    assert_eq!(sessions[0]["status"], "planned");
+    assert_eq!(sessions[0]["attendance"], Value::Null);
+    assert_eq!(sessions[8]["date"], "2026-03-30");
+
+    // A one-off session is added once; the same slot again is a conflict.
+    let extra = js(json!({ "date": "2026-03-04", "start": "14:00", "end": "16:00" }));
+    let added = ok(hub.add_session(coordinator(), s(&id), extra.clone())).await;
+    assert_eq!(added["scheduleId"], Value::Null);
+    rejects(hub.add_session(coordinator(), s(&id), extra), "conflict").await;
+
+    // Inputs are read strictly, as in the shop package.
+    let e = rejects(
+        hub.generate_sessions(
+            coordinator(),
+            js(json!({ "from": "2026-02-01", "to": "2026-03-31", "colour": "red" })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(prop(&e, "field").as_deref(), Some("query"));
+    rejects(hub.activity(coordinator(), s("not-an-id")), "validation").await;
+}
+
+#[wasm_bindgen_test]
+async fn attendance_rules() {
+    let (hub, id) = knitting_cafe().await;
+    let period = js(json!({ "from": "2026-02-01", "to": "2026-02-28", "activityId": id }));
+    ok(hub.generate_sessions(coordinator(), period)).await;
+    let feb = february(&hub, &id).await;
+    let first = feb[0]["id"].as_str().unwrap();
+    let second = feb[1]["id"].as_str().unwrap();
+
+    // Above the capacity of 10: a validation error, and nothing recorded.
+    rejects(
+        hub.record_attendance(coordinator(), s(first), js(json!({ "headcount": 11 }))),
+        "validation",
+    )
+    .await;
+    let session = ok(hub.session(coordinator(), s(first))).await;
+    assert_eq!(session["attendance"], Value::Null);
+
+    let held = ok(hub.record_attendance(
+        coordinator(),
+        s(first),
+        js(json!({ "headcount": 8, "firstTimers": 2 })),
+    ))
+    .await;
+    assert_eq!(held["attendance"]["headcount"], 8);
+    assert_eq!(held["attendance"]["firstTimers"], 2);
+    assert_eq!(held["attendance"]["recordedBy"], "anna");
+
+    // A cancelled session takes no attendance: a conflict.
+    let cancelled = ok(hub.cancel_session(coordinator(), s(second), s("leader ill"))).await;
+    assert_eq!(cancelled["status"], "cancelled");
+    assert_eq!(cancelled["cancelReason"], "leader ill");
+    rejects(
+        hub.record_attendance(coordinator(), s(second), js(json!({ "headcount": 3 }))),
+        "conflict",
+    )
+    .await;
+    rejects(
+        hub.cancel_session(coordinator(), s(second), s("again")),
+        "conflict",
+    )
+    .await;
+
+    // Named participants: a resident registered with consent.
+    let resident = ok(hub.register_resident(
+        coordinator(),
+        js(json!({ "name": "Mw. De Vries", "contact": "06-12345678", "consent": true })),
+    ))
+    .await;
+    let third = feb[2]["id"].as_str().unwrap();
+    let named = ok(hub.record_attendance(
+        coordinator(),
+        s(third),
+        js(json!({ "participants": [{ "kind": "resident", "id": resident["id"] }] })),
+    ))
+    .await;
+    assert_eq!(named["attendance"]["headcount"], 1);
+    assert_eq!(
+        named["attendance"]["participants"][0],
+        json!({ "kind": "resident", "id": resident["id"] })
+    );
+    ok(hub.forget_resident(coordinator(), resident["id"].as_str().map(s).unwrap())).await;
+}
+
+#[wasm_bindgen_test]
+async fn idea_and_tally_conflicts() {
+    let hub = open().await;
+    let idea = ok(hub.submit_idea(
+        coordinator(),
+        js(json!({ "title": "Repaircafé", "text": "Elke maand spullen repareren." })),
+    ))
+    .await;
+    assert_eq!(idea["status"], "new");
+    assert_eq!(idea["submittedOn"], "2026-03-02");
+    let id = idea["id"].as_str().unwrap();
+
+    // new → realised skips the walk-in evening: a conflict, and nothing changes.
+    rejects(
+        hub.change_idea(coordinator(), s(id), js(json!({ "status": "realised" }))),
+        "conflict",
+    )
+    .await;
+    assert_eq!(ok(hub.idea(coordinator(), s(id))).await["status"], "new");
+    let discussed =
+        ok(hub.change_idea(coordinator(), s(id), js(json!({ "status": "discussed" })))).await;
+    assert_eq!(discussed["history"][0]["from"], "new");
+    assert_eq!(discussed["history"][0]["to"], "discussed");
+    let listed = ok(hub.ideas(coordinator(), Some(js(json!({ "status": "discussed" }))))).await;
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+
+    // One tally a day; a second is a conflict, a correction a new version.
+    let tally = js(json!({ "date": "2026-03-02", "visitors": 12, "conversations": 5 }));
+    let first = ok(hub.record_tally(coordinator(), tally.clone())).await;
+    assert_eq!(first["version"], 1);
+    rejects(hub.record_tally(coordinator(), tally), "conflict").await;
+    let corrected = ok(hub.correct_tally(
+        coordinator(),
+        js(json!({ "date": "2026-03-02", "visitors": 14, "conversations": 5 })),
+    ))
+    .await;
+    assert_eq!(corrected["version"], 2);
+    assert_eq!(corrected["visitors"], 14);
+    let tallies = ok(hub.tallies(
+        coordinator(),
+        js(json!({ "from": "2026-03-01", "to": "2026-03-31" })),
+    ))
+    .await;
+    assert_eq!(tallies.as_array().unwrap().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn activity_report_numbers() {
+    let (hub, id) = knitting_cafe().await;
+    let period = js(json!({ "from": "2026-02-01", "to": "2026-02-28", "activityId": id }));
+    ok(hub.generate_sessions(coordinator(), period)).await;
+    let feb = february(&hub, &id).await;
+    let sid = |i: usize| s(feb[i]["id"].as_str().unwrap());
+    // 2 Feb: 8 (2 new), 9 Feb: 6, 16 Feb cancelled, 23 Feb not recorded.
+    ok(hub.record_attendance(
+        coordinator(),
+        sid(0),
+        js(json!({ "headcount": 8, "firstTimers": 2 })),
+    ))
+    .await;
+    ok(hub.record_attendance(coordinator(), sid(1), js(json!({ "headcount": 6 })))).await;
+    ok(hub.cancel_session(coordinator(), sid(2), s("holiday"))).await;
+    ok(hub.submit_idea(
+        coordinator(),
+        js(json!({ "title": "Filmavond", "text": "Eens per maand een film.", "submittedOn": "2026-02-10" })),
+    ))
+    .await;
+    ok(hub.record_tally(
+        coordinator(),
+        js(json!({ "date": "2026-02-10", "visitors": 9, "conversations": 4 })),
+    ))
+    .await;
+
+    let report = ok(hub.activity_report(
+        coordinator(),
+        js(json!({ "from": "2026-02-01", "to": "2026-02-28" })),
+    ))
+    .await;
+    assert_eq!(
+        report["period"],
+        json!({ "from": "2026-02-01", "to": "2026-02-28" })
+    );
+    assert_eq!(report["threshold"], Value::Null);
+    let months = report["months"].as_array().unwrap();
+    assert_eq!(months.len(), 1, "{report}");
+    let m = &months[0];
+    assert_eq!(m["activityId"], id.as_str());
+    assert_eq!(m["activityName"], "Breicafé");
+    assert_eq!(m["month"], "2026-02");
+    assert_eq!(m["held"], 2);
+    assert_eq!(m["cancelled"], 1);
+    assert_eq!(m["planned"], 1);
+    assert_eq!(m["attendance"], 14);
+    assert_eq!(m["firstTimers"], 2);
+    assert_eq!(m["averageAttendance"], 7.0);
+    assert_eq!(m["capacityUse"], 0.7);
+    assert_eq!(report["ideas"], json!([{ "status": "new", "count": 1 }]));
+    assert_eq!(
+        report["tally"],
+        json!([{ "week": "2026-02-09", "days": 1, "visitors": 9, "conversations": 4 }])
+    );
+
+    // Researchers see small counts hidden.
+    let researcher = js(json!({ "name": "onderzoek", "role": "researcher" }));
+    let hidden = ok(hub.activity_report(
+        researcher,
+        js(json!({ "from": "2026-02-01", "to": "2026-02-28" })),
+    ))
+    .await;
+    assert!(hidden["threshold"].as_u64().unwrap() > 1);
+    assert_eq!(hidden["months"][0]["firstTimers"], Value::Null);
+}
+
+#[wasm_bindgen_test]
+async fn programme_labels() {
+    let kinds = rs(&labels(s("activity_kind")).unwrap());
+    assert_eq!(kinds.as_array().unwrap().len(), 7);
+    assert_eq!(
+        kinds[0],
+        json!({ "code": "craft", "nl": "handwerk", "en": "craft" })
+    );
+}
