@@ -79,5 +79,5 @@ JSON
 build bindings-wasm/pkg kringloop \
   "kringloop in the browser: volunteers, shifts and the roster of a neighbourhood second-hand shop and social hub (WebAssembly)."
 build bindings-wasm/pkg-programme kringloop-programme \
-  "kringloop in the browser: the activities programme of a neighbourhood second-hand shop and social hub — activities, sessions, attendance, residents, ideas, the table tally (WebAssembly)." \
+  "kringloop in the browser: the activities programme of a neighbourhood second-hand shop and social hub — activities, sessions, attendance, residents, ideas, the table tally, and volunteer development: assessments, trajectories, coaching, courses, conflicts (WebAssembly)." \
   --no-default-features --features programme

@@ -507,3 +507,93 @@ pub fn new_session(value: JsValue) -> Result<(NaiveDate, TimeSpan)> {
 pub fn reason(value: JsValue) -> Result<String> {
     input(value, "reason")
 }
+
+#[cfg(feature = "programme")]
+/// A coaching id from a string.
+pub fn coaching_id(value: JsValue) -> Result<kringloop::CoachingId> {
+    let s: String = input(value, "coaching_id")?;
+    kringloop::CoachingId::parse(&s)
+}
+
+#[cfg(feature = "programme")]
+/// A course id from a string.
+pub fn course_id(value: JsValue) -> Result<kringloop::CourseId> {
+    let s: String = input(value, "course_id")?;
+    kringloop::CourseId::parse(&s)
+}
+
+#[cfg(feature = "programme")]
+/// A conflict id from a string.
+pub fn conflict_id(value: JsValue) -> Result<kringloop::ConflictId> {
+    let s: String = input(value, "conflict_id")?;
+    kringloop::ConflictId::parse(&s)
+}
+
+#[cfg(feature = "programme")]
+/// A coaching outcome from its code, e.g. `"goals_met"`.
+pub fn coaching_outcome(value: JsValue) -> Result<kringloop::CoachingOutcome> {
+    let s: String = input(value, "outcome")?;
+    kringloop::CoachingOutcome::parse(&s)
+}
+
+#[cfg(feature = "programme")]
+/// Options of `hub.addCoachingSession`: `{ on?, note? }`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DatedNote {
+    /// The day (default: today on the hub's clock).
+    #[serde(default)]
+    pub on: Option<NaiveDate>,
+    /// The coach's note.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[cfg(feature = "programme")]
+/// Filter of `hub.coachings`: `{ volunteerId?, openOnly? }`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CoachingsFilter {
+    /// Only trajectories of this volunteer.
+    #[serde(default)]
+    pub volunteer_id: Option<VolunteerId>,
+    /// Only open trajectories (default false).
+    #[serde(default)]
+    pub open_only: Option<bool>,
+}
+
+#[cfg(feature = "programme")]
+/// Options of `hub.conflicts`: `{ unresolvedOnly? }`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ConflictsOptions {
+    /// Only unresolved conflicts (default false).
+    #[serde(default)]
+    pub unresolved_only: Option<bool>,
+}
+
+#[cfg(feature = "programme")]
+/// Options of `hub.courseEffect`: `{ minN? }`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct CourseEffectOptions {
+    #[serde(default)]
+    min_n: Option<u32>,
+}
+
+#[cfg(feature = "programme")]
+/// The fewest participants for a course effect (absent: the core's default).
+pub fn min_n(value: Option<JsValue>) -> Result<Option<u32>> {
+    let raw: CourseEffectOptions = options(value, "options")?;
+    Ok(raw.min_n)
+}
+
+#[cfg(feature = "programme")]
+/// Options of `hub.closeCoaching`: `{ on? }`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OnOptions {
+    /// The day (default: today on the hub's clock).
+    #[serde(default)]
+    pub on: Option<NaiveDate>,
+}

@@ -1179,4 +1179,275 @@ export interface ActivityReport {
   ideas: IdeasByStatus[];
   tally: TallyWeek[];
 }
+/** A measure: `"ladder"` (the participation ladder, 1–6), `"zrm.<domain>"` (a self-sufficiency domain, 1–5) or `"skill.<name>"` (one of the hub's skills, 1–5). */
+export type Measure = "ladder" | `zrm.${ZrmDomain}` | `skill.${string}`;
+
+/** The instruments of volunteer development. */
+export type Instrument = "participation_ladder" | "self_sufficiency" | "skills";
+
+/** The domains of the self-sufficiency matrix (Zelfredzaamheid-Matrix). */
+export type ZrmDomain =
+  | "finances" | "work_education" | "time_use" | "housing" | "domestic_relations"
+  | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl"
+  | "social_network" | "community_participation" | "justice";
+
+/** One score of a new assessment: `measure` is `"step"` for the ladder, the domain code for the matrix, the skill's name for skills. */
+export interface NewScore {
+  measure: string;
+  value: number;
+}
+
+/** Input of `recordAssessment`. */
+export interface NewAssessment {
+  volunteer: Id;
+  /** Default: today on the hub's clock; not in the future, not before the volunteer joined. */
+  on?: IsoDate;
+  instrument: Instrument;
+  scores: NewScore[];
+  note?: string;
+  /** The assessment this one corrects (same volunteer and instrument). */
+  corrects?: Id;
+}
+
+/** One recorded score. */
+export interface Score {
+  measure: Measure;
+  value: number;
+}
+
+/** A recorded assessment. */
+export interface Assessment {
+  id: Id;
+  volunteerId: Id;
+  on: IsoDate;
+  assessor: string;
+  instrument: Instrument;
+  scores: Score[];
+  note: string | null;
+  corrects: Id | null;
+  recordedAt: IsoDateTime;
+}
+
+/** Parameters of the trajectory method (all optional). */
+export interface TrajectoryParams {
+  /** Months looked back (1–60; default 12). */
+  windowMonths?: number;
+  /** Fewest points in the window for a verdict (2–50; default 3). */
+  minPoints?: number;
+  /** Slope per month from which a course counts as rising or declining (> 0, ≤ 6; default 0.05). */
+  slopeThreshold?: number;
+}
+
+/** The verdict on a trajectory. */
+export type TrajectoryClass = "rising" | "plateau" | "declining" | "insufficient_data";
+
+/** Result of `trajectory`. */
+export interface Trajectory {
+  measure: Measure;
+  class: TrajectoryClass;
+  /** Least-squares slope in scale points per month, or `null` with too few points. */
+  slopePerMonth: number | null;
+  /** Points in the window. */
+  points: number;
+  /** A plateau that follows a rise. */
+  afterRise: boolean;
+  /** The latest score, if any. */
+  latest: number | null;
+}
+
+/** One mean of a cohort curve. */
+export interface CohortPoint {
+  /** The cohort, e.g. `"2025-Q1"`. */
+  cohort: string;
+  /** Months of membership. */
+  month: number;
+  /** Number of scores (`null` when hidden). */
+  n: number | null;
+  mean: number | null;
+}
+
+/** Result of `cohortCurve`. */
+export interface CohortCurve {
+  measure: Measure;
+  joined: Period;
+  /** The suppression threshold applied (researchers, volunteers), or `null`. */
+  threshold: number | null;
+  points: CohortPoint[];
+}
+
+/** A volunteer the coordinator might coach, and why (`coachingSuggestions`). */
+export interface CoachingSuggestion {
+  volunteerId: Id;
+  displayName: string;
+  trajectory: Trajectory;
+  reason: string;
+}
+
+/** Whether a coaching trajectory runs. */
+export type CoachingStatus = "open" | "closed";
+
+/** How a coaching trajectory ended. */
+export type CoachingOutcome = "goals_met" | "partly_met" | "not_met" | "stopped";
+
+/** Input of `openCoaching`. */
+export interface NewCoaching {
+  volunteer: Id;
+  /** The coach, a registered volunteer. */
+  coach: Id;
+  goals: string[];
+  /** Default: today. */
+  openedOn?: IsoDate;
+}
+
+/** One coaching session (the note only for coordinators and admins). */
+export interface CoachingSession {
+  on: IsoDate;
+  note: string | null;
+}
+
+/** A coaching trajectory. */
+export interface Coaching {
+  id: Id;
+  volunteerId: Id;
+  coachId: Id;
+  goals: string[];
+  openedOn: IsoDate;
+  status: CoachingStatus;
+  outcome: CoachingOutcome | null;
+  closedOn: IsoDate | null;
+  sessions: CoachingSession[];
+  version: number;
+}
+
+/** Options of `addCoachingSession`. */
+export interface CoachingSessionOptions {
+  /** Default: today. */
+  on?: IsoDate;
+  note?: string;
+}
+
+/** Options of `closeCoaching`. */
+export interface OnOptions {
+  /** Default: today. */
+  on?: IsoDate;
+}
+
+/** Filter of `coachings`. */
+export interface CoachingsFilter {
+  volunteerId?: Id;
+  openOnly?: boolean;
+}
+
+/** Input of `createCourse`. */
+export interface NewCourse {
+  title: string;
+  description?: string;
+  /** The days of its sessions. */
+  sessions: IsoDate[];
+  capacity: number;
+}
+
+/** A course. */
+export interface Course {
+  id: Id;
+  title: string;
+  description: string | null;
+  sessions: IsoDate[];
+  capacity: number;
+}
+
+/** Where a volunteer stands in a course. */
+export type EnrolmentStatus = "enrolled" | "waiting" | "withdrawn";
+
+/** A volunteer's enrolment in a course. */
+export interface Enrolment {
+  courseId: Id;
+  volunteerId: Id;
+  status: EnrolmentStatus;
+  enrolledAt: IsoDateTime;
+  attended: IsoDate[];
+  completed: boolean;
+  version: number;
+}
+
+/** Result of `withdraw`. */
+export interface Withdrawal {
+  withdrawn: Enrolment;
+  /** Who moved up from the waiting list, if anyone. */
+  promoted: Enrolment | null;
+}
+
+/** Options of `courseEffect`. */
+export interface CourseEffectOptions {
+  /** Fewest participants for a number (default 5). */
+  minN?: number;
+}
+
+/** Result of `courseEffect`: a before/after difference, not a causal effect. */
+export interface CourseEffect {
+  courseId: Id;
+  measure: Measure;
+  n: number;
+  meanChange: number | null;
+  sdChange: number | null;
+  insufficientData: boolean;
+  note: string;
+}
+
+/** Who handles a conflict. */
+export type Intervention = "among_themselves" | "coordinator" | "mediator" | "external";
+
+/** Where a conflict stands. */
+export type ConflictStatus = "open" | "in_mediation" | "resolved" | "escalated";
+
+/** The phase of Glasl's ladder a step falls in. */
+export type GlaslPhase = "win_win" | "win_lose" | "lose_lose";
+
+/** Input of `registerConflict`. */
+export interface NewConflict {
+  /** Two or more volunteers. */
+  parties: Id[];
+  /** Default: today. */
+  on?: IsoDate;
+  description: string;
+  /** Step of Glasl's ladder, 1–9. */
+  step: number;
+  intervention: Intervention;
+}
+
+/** Input of `followUpConflict`. */
+export interface NewConflictFollowUp {
+  on?: IsoDate;
+  note: string;
+  step?: number;
+  intervention?: Intervention;
+  status?: ConflictStatus;
+}
+
+/** One follow-up of a conflict. */
+export interface ConflictFollowUp {
+  on: IsoDate;
+  note: string;
+  step: number;
+  status: ConflictStatus;
+}
+
+/** A registered conflict. */
+export interface Conflict {
+  id: Id;
+  parties: Id[];
+  on: IsoDate;
+  description: string;
+  step: number;
+  phase: GlaslPhase;
+  intervention: Intervention;
+  status: ConflictStatus;
+  followUps: ConflictFollowUp[];
+  version: number;
+}
+
+/** Options of `conflicts`. */
+export interface ConflictsOptions {
+  unresolvedOnly?: boolean;
+}
 "#;

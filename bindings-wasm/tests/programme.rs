@@ -1,6 +1,8 @@
 //! The programme package (`kringloop-programme`: activities, sessions,
-//! attendance, residents, ideas, the table tally and the activity report) in
-//! headless Chromium, called with plain JS objects as a web page would.
+//! attendance, residents, ideas, the table tally, the activity report and
+//! volunteer development: assessments, trajectories, coaching, courses,
+//! conflicts) in headless Chromium, called with plain JS objects as a web
+//! page would.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p kringloop-wasm
 //! --target wasm32-unknown-unknown --no-default-features --features programme
@@ -360,4 +362,278 @@ async fn programme_labels() {
         kinds[0],
         json!({ "code": "craft", "nl": "handwerk", "en": "craft" })
     );
+}
+
+// ---- volunteer development: assessments, trajectories, coaching, courses, conflicts
+
+/// Registers an active volunteer who joined on 1 January 2025; their id.
+async fn joined_2025(hub: &Hub, name: &str) -> String {
+    let v = ok(hub.register_volunteer(
+        coordinator(),
+        js(json!({ "displayName": name, "status": "active", "startDate": "2025-01-01" })),
+    ))
+    .await;
+    v["id"].as_str().unwrap().to_string()
+}
+
+/// Records a participation-ladder step for `volunteer` on `on`.
+async fn ladder(hub: &Hub, volunteer: &str, on: &str, step: u8) -> Value {
+    ok(hub.record_assessment(
+        coordinator(),
+        js(json!({
+            "volunteer": volunteer,
+            "on": on,
+            "instrument": "participation_ladder",
+            "scores": [{ "measure": "step", "value": step }],
+        })),
+    ))
+    .await
+}
+
+#[wasm_bindgen_test]
+async fn an_assessment_outside_the_scale_is_refused() {
+    let hub = open().await;
+    let cor = joined_2025(&hub, "Cor").await;
+    let e = rejects(
+        hub.record_assessment(
+            coordinator(),
+            js(json!({
+                "volunteer": cor,
+                "instrument": "participation_ladder",
+                "scores": [{ "measure": "step", "value": 7 }],
+            })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(prop(&e, "field").as_deref(), Some("scores[0]"));
+    // An unknown property is refused too, naming the argument.
+    let e = rejects(
+        hub.record_assessment(
+            coordinator(),
+            js(json!({ "volunteer": cor, "instrument": "skills", "scores": [], "extra": 1 })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(prop(&e, "field").as_deref(), Some("input"));
+    let skills = ok(hub.set_skills(coordinator(), js(json!(["kassa", "reparatie"])))).await;
+    assert_eq!(skills, json!(["kassa", "reparatie"]));
+    assert_eq!(ok(hub.skills(coordinator())).await, skills);
+    let a = ok(hub.record_assessment(
+        coordinator(),
+        js(json!({
+            "volunteer": cor,
+            "instrument": "skills",
+            "scores": [{ "measure": "kassa", "value": 4 }],
+            "note": "zelfstandig aan de kassa",
+        })),
+    ))
+    .await;
+    assert_eq!(a["on"], "2026-03-02");
+    assert_eq!(
+        a["scores"],
+        json!([{ "measure": "skill.kassa", "value": 4 }])
+    );
+    assert_eq!(a["corrects"], Value::Null);
+    let list = ok(hub.assessments(coordinator(), s(&cor))).await;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_rise_then_a_plateau_suggests_coaching() {
+    let hub = open().await;
+    let dirk = joined_2025(&hub, "Dirk").await;
+    ladder(&hub, &dirk, "2025-04-01", 2).await;
+    ladder(&hub, &dirk, "2025-08-01", 3).await;
+    ladder(&hub, &dirk, "2025-12-01", 4).await;
+    let t = ok(hub.trajectory(coordinator(), s(&dirk), s("ladder"), None)).await;
+    assert_eq!(t["class"], "rising");
+    assert_eq!(t["points"], 3);
+    assert_eq!(t["latest"], 4);
+    assert!(t["slopePerMonth"].as_f64().unwrap() > 0.05);
+    // Rising: nothing to suggest yet.
+    let none = ok(hub.coaching_suggestions(coordinator(), None)).await;
+    assert_eq!(none, json!([]));
+    let bad = rejects(
+        hub.trajectory(
+            coordinator(),
+            s(&dirk),
+            s("ladder"),
+            Some(js(json!({ "windowMonths": 0 }))),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(prop(&bad, "field").as_deref(), Some("windowMonths"));
+
+    // A year on, the ladder has stayed at step 4.
+    hub.set_now("2027-03-01T12:00:00Z").unwrap();
+    ladder(&hub, &dirk, "2026-05-01", 4).await;
+    ladder(&hub, &dirk, "2026-09-01", 4).await;
+    ladder(&hub, &dirk, "2027-01-01", 4).await;
+    let t = ok(hub.trajectory(coordinator(), s(&dirk), s("ladder"), None)).await;
+    assert_eq!(t["class"], "plateau");
+    assert_eq!(t["afterRise"], true);
+    let suggestions = ok(hub.coaching_suggestions(coordinator(), None)).await;
+    let list = suggestions.as_array().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["volunteerId"], dirk.as_str());
+    assert_eq!(list[0]["displayName"], "Dirk");
+    assert!(list[0]["reason"].as_str().unwrap().contains("after rising"));
+
+    // Coaching opened: no longer suggested. Sessions, then closed.
+    let coach = ok(hub.register_volunteer(
+        coordinator(),
+        js(json!({ "displayName": "Els", "status": "active", "roles": ["coordinator"] })),
+    ))
+    .await["id"]
+        .clone();
+    let c = ok(hub.open_coaching(
+        coordinator(),
+        js(json!({ "volunteer": dirk, "coach": coach, "goals": ["kassa leren"] })),
+    ))
+    .await;
+    assert_eq!(c["status"], "open");
+    let id = c["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        ok(hub.coaching_suggestions(coordinator(), None)).await,
+        json!([])
+    );
+    let c = ok(hub.add_coaching_session(
+        coordinator(),
+        s(&id),
+        Some(js(json!({ "note": "goed gesprek" }))),
+    ))
+    .await;
+    assert_eq!(c["sessions"][0]["note"], "goed gesprek");
+    // Dirk reads his own trajectory, without the coach's notes.
+    let own = js(json!({ "name": "dirk", "role": "volunteer", "volunteerId": dirk }));
+    let mine = ok(hub.coachings(own, None)).await;
+    assert_eq!(mine[0]["sessions"][0]["note"], Value::Null);
+    let c = ok(hub.close_coaching(coordinator(), s(&id), s("goals_met"), None)).await;
+    assert_eq!(c["status"], "closed");
+    assert_eq!(c["outcome"], "goals_met");
+    assert_eq!(c["closedOn"], "2027-03-01");
+    assert_eq!(ok(hub.coaching(coordinator(), s(&id))).await, c);
+    let open_only = ok(hub.coachings(coordinator(), Some(js(json!({ "openOnly": true }))))).await;
+    assert_eq!(open_only, json!([]));
+    let curve = ok(hub.cohort_curve(
+        coordinator(),
+        s("ladder"),
+        js(json!({ "from": "2025-01-01", "to": "2025-12-31" })),
+    ))
+    .await;
+    assert_eq!(curve["threshold"], Value::Null);
+    assert!(!curve["points"].as_array().unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_withdrawal_promotes_the_waiting_list() {
+    let hub = open().await;
+    let fien = joined_2025(&hub, "Fien").await;
+    let gert = joined_2025(&hub, "Gert").await;
+    let course = ok(hub.create_course(
+        coordinator(),
+        js(json!({ "title": "Kassatraining", "sessions": ["2026-04-06", "2026-04-13"], "capacity": 1 })),
+    ))
+    .await;
+    assert_eq!(course["description"], Value::Null);
+    let id = course["id"].as_str().unwrap().to_string();
+    let first = ok(hub.enrol(coordinator(), s(&id), s(&fien))).await;
+    assert_eq!(first["status"], "enrolled");
+    let second = ok(hub.enrol(coordinator(), s(&id), s(&gert))).await;
+    assert_eq!(second["status"], "waiting");
+    let w = ok(hub.withdraw(coordinator(), s(&id), s(&fien))).await;
+    assert_eq!(w["withdrawn"]["status"], "withdrawn");
+    assert_eq!(w["promoted"]["volunteerId"], gert.as_str());
+    assert_eq!(w["promoted"]["status"], "enrolled");
+    let all = ok(hub.enrolments(coordinator(), s(&id))).await;
+    assert_eq!(all.as_array().unwrap().len(), 2);
+    assert_eq!(ok(hub.course(coordinator(), s(&id))).await, course);
+    assert_eq!(ok(hub.courses(coordinator())).await, json!([course]));
+}
+
+#[wasm_bindgen_test]
+async fn a_course_effect_needs_enough_participants() {
+    let hub = open().await;
+    let hans = joined_2025(&hub, "Hans").await;
+    let course = ok(hub.create_course(
+        coordinator(),
+        js(json!({ "title": "Reparatie", "sessions": ["2026-02-09"], "capacity": 8 })),
+    ))
+    .await;
+    let id = course["id"].as_str().unwrap().to_string();
+    ok(hub.enrol(coordinator(), s(&id), s(&hans))).await;
+    ladder(&hub, &hans, "2026-01-05", 2).await;
+    ladder(&hub, &hans, "2026-02-20", 3).await;
+    let attended =
+        ok(hub.record_course_attendance(coordinator(), s(&id), s("2026-02-09"), js(json!([hans]))))
+            .await;
+    assert_eq!(attended[0]["attended"], json!(["2026-02-09"]));
+    let done = ok(hub.complete_course(coordinator(), s(&id), js(json!([hans])))).await;
+    assert_eq!(done[0]["completed"], true);
+    let effect = ok(hub.course_effect(coordinator(), s(&id), s("ladder"), None)).await;
+    assert_eq!(effect["n"], 1);
+    assert_eq!(effect["insufficientData"], true);
+    assert_eq!(effect["meanChange"], Value::Null);
+    assert!(
+        effect["note"]
+            .as_str()
+            .unwrap()
+            .starts_with("insufficient data")
+    );
+    let bad = rejects(
+        hub.course_effect(coordinator(), s(&id), s("zrm.nonsense"), None),
+        "validation",
+    )
+    .await;
+    assert_eq!(prop(&bad, "field").as_deref(), Some("measure"));
+}
+
+#[wasm_bindgen_test]
+async fn the_conflict_register_is_for_coordinators() {
+    let hub = open().await;
+    let ilse = joined_2025(&hub, "Ilse").await;
+    let jan = joined_2025(&hub, "Jan").await;
+    let e = rejects(
+        hub.register_conflict(
+            coordinator(),
+            js(json!({
+                "parties": [ilse],
+                "description": "ruzie over de kassa",
+                "step": 2,
+                "intervention": "coordinator",
+            })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(prop(&e, "field").as_deref(), Some("parties"));
+    let c = ok(hub.register_conflict(
+        coordinator(),
+        js(json!({
+            "parties": [ilse, jan],
+            "description": "ruzie over de kassa",
+            "step": 2,
+            "intervention": "coordinator",
+        })),
+    ))
+    .await;
+    assert_eq!(c["phase"], "win_win");
+    let id = c["id"].as_str().unwrap().to_string();
+    let c = ok(hub.follow_up_conflict(
+        coordinator(),
+        s(&id),
+        js(json!({ "note": "uitgepraat", "status": "resolved" })),
+    ))
+    .await;
+    assert_eq!(c["status"], "resolved");
+    assert_eq!(c["followUps"].as_array().unwrap().len(), 1);
+    assert_eq!(ok(hub.conflict(coordinator(), s(&id))).await, c);
+    let open_ones =
+        ok(hub.conflicts(coordinator(), Some(js(json!({ "unresolvedOnly": true }))))).await;
+    assert_eq!(open_ones, json!([]));
+    let volunteer = js(json!({ "name": "ilse", "role": "volunteer", "volunteerId": ilse }));
+    rejects(hub.conflicts(volunteer, None), "forbidden").await;
 }

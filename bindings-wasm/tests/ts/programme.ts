@@ -7,14 +7,22 @@ import init, {
   type Activity,
   type ActivityReport,
   type Actor,
+  type Assessment,
+  type CoachingSuggestion,
   type CodeLabel,
+  type Conflict,
+  type Course,
+  type CourseEffect,
+  type Enrolment,
   type Idea,
   type KringloopError,
   type Resident,
   type ScheduleChange,
   type Session,
   type TableTally,
+  type Trajectory,
   type Volunteer,
+  type Withdrawal,
 } from "../../pkg-programme/kringloop_wasm.js";
 
 export async function programme(): Promise<string> {
@@ -63,6 +71,32 @@ export async function programme(): Promise<string> {
   // @ts-expect-error: the shop's operations are not in this package
   await hub.planShift(anna, {});
 
+  // Volunteer development: assessments, trajectories, courses, conflicts.
+  const cor: Volunteer = await hub.registerVolunteer(anna, { displayName: "Cor", status: "active", startDate: "2025-01-01" });
+  const step: Assessment = await hub.recordAssessment(anna, {
+    volunteer: cor.id,
+    on: "2025-06-01",
+    instrument: "participation_ladder",
+    scores: [{ measure: "step", value: 3 }],
+  });
+  const course_: Trajectory = await hub.trajectory(anna, cor.id, "ladder", { windowMonths: 24 });
+  const suggestions: CoachingSuggestion[] = await hub.coachingSuggestions(anna);
+  const training: Course = await hub.createCourse(anna, { title: "Kassatraining", sessions: ["2026-04-06"], capacity: 1 });
+  const place: Enrolment = await hub.enrol(anna, training.id, cor.id);
+  const left: Withdrawal = await hub.withdraw(anna, training.id, cor.id);
+  const effect: CourseEffect = await hub.courseEffect(anna, training.id, "zrm.housing", { minN: 3 });
+  const conflict: Conflict = await hub.registerConflict(anna, {
+    parties: [bea.id, cor.id],
+    description: "ruzie over de kassa",
+    step: 2,
+    intervention: "coordinator",
+  });
+  // @ts-expect-error: not a measure
+  await hub.trajectory(anna, cor.id, "happiness");
+  // @ts-expect-error: not an intervention
+  await hub.followUpConflict(anna, conflict.id, { note: "x", intervention: "police" });
+  const development = [step.scores[0].value, course_.class, suggestions.length, place.status, left.promoted?.status, effect.insufficientData];
+
   try {
     await hub.recordTally(anna, { visitors: 1, conversations: 1 });
   } catch (e) {
@@ -70,7 +104,7 @@ export async function programme(): Promise<string> {
     if (err.code !== "conflict") throw err;
   }
   const use: number | null = report.months[0]?.capacityUse ?? null;
-  return [team.length, change.removedSessions, added, held.attendance?.headcount, tally.visitors, kinds.length, use, bad]
+  return [team.length, change.removedSessions, added, held.attendance?.headcount, tally.visitors, kinds.length, use, bad, ...development]
     .map(String)
     .join(",");
 }
