@@ -518,16 +518,7 @@ macro_rules! impl_sql_activity_store {
                 )
                 .execute(&mut *tx)
                 .await;
-                match inserted {
-                    Ok(_) => {}
-                    Err(e) if $crate::store::sql::is_unique_violation(&e) => {
-                        return Err($crate::Error::conflict($crate::store::duplicate_message(
-                            $crate::ActivityId::ENTITY,
-                            a.id,
-                        )));
-                    }
-                    Err(e) => return Err($crate::store::sql::storage(e)),
-                }
+                $crate::store::sql::inserted(inserted, $crate::ActivityId::ENTITY, a.id)?;
                 Self::finish_unit(tx, hub, seq, entry).await
             }
 
@@ -660,16 +651,7 @@ macro_rules! impl_sql_activity_store {
                 )
                 .execute(&mut *tx)
                 .await;
-                match inserted {
-                    Ok(_) => {}
-                    Err(e) if $crate::store::sql::is_unique_violation(&e) => {
-                        return Err($crate::Error::conflict($crate::store::duplicate_message(
-                            $crate::ScheduleId::ENTITY,
-                            schedule.id,
-                        )));
-                    }
-                    Err(e) => return Err($crate::store::sql::storage(e)),
-                }
+                $crate::store::sql::inserted(inserted, $crate::ScheduleId::ENTITY, schedule.id)?;
                 Self::finish_unit(tx, hub, seq, entry).await?;
                 Ok(removed)
             }
@@ -856,16 +838,7 @@ macro_rules! impl_sql_activity_store {
                 .bind(r.registered_by.as_str().to_string())
                 .execute(&mut *tx)
                 .await;
-                match inserted {
-                    Ok(_) => {}
-                    Err(e) if $crate::store::sql::is_unique_violation(&e) => {
-                        return Err($crate::Error::conflict($crate::store::duplicate_message(
-                            $crate::ResidentId::ENTITY,
-                            r.id,
-                        )));
-                    }
-                    Err(e) => return Err($crate::store::sql::storage(e)),
-                }
+                $crate::store::sql::inserted(inserted, $crate::ResidentId::ENTITY, r.id)?;
                 Self::finish_unit(tx, hub, seq, entry).await
             }
 
@@ -929,16 +902,7 @@ macro_rules! impl_sql_activity_store {
                 )
                 .execute(&mut *tx)
                 .await;
-                match inserted {
-                    Ok(_) => {}
-                    Err(e) if $crate::store::sql::is_unique_violation(&e) => {
-                        return Err($crate::Error::conflict($crate::store::duplicate_message(
-                            $crate::IdeaId::ENTITY,
-                            idea.id,
-                        )));
-                    }
-                    Err(e) => return Err($crate::store::sql::storage(e)),
-                }
+                $crate::store::sql::inserted(inserted, $crate::IdeaId::ENTITY, idea.id)?;
                 Self::act_insert_history(&mut tx, hub, idea).await?;
                 Self::finish_unit(tx, hub, seq, entry).await
             }

@@ -162,16 +162,7 @@ macro_rules! impl_sql_course_store {
                 .bind(i64::from(c.capacity))
                 .execute(&mut *tx)
                 .await;
-                match inserted {
-                    Ok(_) => {}
-                    Err(e) if $crate::store::sql::is_unique_violation(&e) => {
-                        return Err($crate::Error::conflict($crate::store::duplicate_message(
-                            $crate::CourseId::ENTITY,
-                            c.id,
-                        )));
-                    }
-                    Err(e) => return Err($crate::store::sql::storage(e)),
-                }
+                $crate::store::sql::inserted(inserted, $crate::CourseId::ENTITY, c.id)?;
                 Self::finish_unit(tx, hub, seq, entry).await
             }
 
@@ -421,16 +412,7 @@ macro_rules! impl_sql_course_store {
                 .bind(c.version)
                 .execute(&mut *tx)
                 .await;
-                match inserted {
-                    Ok(_) => {}
-                    Err(e) if $crate::store::sql::is_unique_violation(&e) => {
-                        return Err($crate::Error::conflict($crate::store::duplicate_message(
-                            $crate::ConflictId::ENTITY,
-                            c.id,
-                        )));
-                    }
-                    Err(e) => return Err($crate::store::sql::storage(e)),
-                }
+                $crate::store::sql::inserted(inserted, $crate::ConflictId::ENTITY, c.id)?;
                 Self::insert_parties(&mut tx, hub, c).await?;
                 Self::finish_unit(tx, hub, seq, entry).await
             }

@@ -201,18 +201,9 @@ macro_rules! impl_sql_development_store {
                 .bind($crate::store::sql::micros(a.recorded_at))
                 .execute(&mut *tx)
                 .await;
-                match inserted {
-                    Ok(_) => {}
-                    // The corrects check above ran under the unit's lock, so
-                    // a unique violation here is the id.
-                    Err(e) if $crate::store::sql::is_unique_violation(&e) => {
-                        return Err($crate::Error::conflict($crate::store::duplicate_message(
-                            AssessmentId::ENTITY,
-                            a.id,
-                        )));
-                    }
-                    Err(e) => return Err($crate::store::sql::storage(e)),
-                }
+                // The corrects check above ran under the unit's lock, so
+                // a unique violation here is the id.
+                $crate::store::sql::inserted(inserted, AssessmentId::ENTITY, a.id)?;
                 for (pos, s) in a.scores.iter().enumerate() {
                     sqlx::query(
                         "INSERT INTO assessment_scores (hub_id, assessment_id, measure, value, pos) \
@@ -349,16 +340,7 @@ macro_rules! impl_sql_development_store {
                 .bind(c.version)
                 .execute(&mut *tx)
                 .await;
-                match inserted {
-                    Ok(_) => {}
-                    Err(e) if $crate::store::sql::is_unique_violation(&e) => {
-                        return Err($crate::Error::conflict($crate::store::duplicate_message(
-                            $crate::CoachingId::ENTITY,
-                            c.id,
-                        )));
-                    }
-                    Err(e) => return Err($crate::store::sql::storage(e)),
-                }
+                $crate::store::sql::inserted(inserted, $crate::CoachingId::ENTITY, c.id)?;
                 Self::finish_unit(tx, hub, seq, entry).await
             }
 

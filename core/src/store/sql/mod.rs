@@ -89,6 +89,23 @@ pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
 }
 
+/// The result of an `INSERT` of a new record: a unique violation is a
+/// `Conflict` naming the duplicate id (as the memory store says it), any
+/// other error a storage error.
+pub(crate) fn inserted<T>(
+    result: std::result::Result<T, sqlx::Error>,
+    entity: &str,
+    id: impl std::fmt::Display,
+) -> Result<T> {
+    match result {
+        Ok(v) => Ok(v),
+        Err(e) if is_unique_violation(&e) => {
+            Err(Error::conflict(crate::store::duplicate_message(entity, id)))
+        }
+        Err(e) => Err(storage(e)),
+    }
+}
+
 /// `Error::Storage("corrupt <entity> row: <why>")`.
 pub(crate) fn corrupt(entity: &'static str) -> impl Fn(String) -> Error {
     move |why| Error::storage(format!("corrupt {entity} row: {why}"))

@@ -492,16 +492,7 @@ macro_rules! impl_sql_signal_store {
                 )
                 .execute(&mut *tx)
                 .await;
-                match inserted {
-                    Ok(_) => {}
-                    Err(e) if $crate::store::sql::is_unique_violation(&e) => {
-                        return Err($crate::Error::conflict($crate::store::duplicate_message(
-                            $crate::SignalId::ENTITY,
-                            signal.id,
-                        )));
-                    }
-                    Err(e) => return Err($crate::store::sql::storage(e)),
-                }
+                $crate::store::sql::inserted(inserted, $crate::SignalId::ENTITY, signal.id)?;
                 Self::sig_insert_domains(&mut tx, hub, signal).await?;
                 sqlx::query(
                     "INSERT INTO signal_personal (hub_id, signal_id, person, contact, summary) \
@@ -781,16 +772,7 @@ macro_rules! impl_sql_signal_store {
                 )
                 .execute(&mut *tx)
                 .await;
-                match inserted {
-                    Ok(_) => {}
-                    Err(e) if $crate::store::sql::is_unique_violation(&e) => {
-                        return Err($crate::Error::conflict($crate::store::duplicate_message(
-                            $crate::PartnerId::ENTITY,
-                            p.id,
-                        )));
-                    }
-                    Err(e) => return Err($crate::store::sql::storage(e)),
-                }
+                $crate::store::sql::inserted(inserted, $crate::PartnerId::ENTITY, p.id)?;
                 Self::sig_insert_services(&mut tx, hub, p).await?;
                 Self::finish_unit(tx, hub, seq, entry).await
             }
@@ -914,16 +896,7 @@ macro_rules! impl_sql_signal_store {
                 )
                 .execute(&mut *tx)
                 .await;
-                match inserted {
-                    Ok(_) => {}
-                    Err(e) if $crate::store::sql::is_unique_violation(&e) => {
-                        return Err($crate::Error::conflict($crate::store::duplicate_message(
-                            $crate::ReferralId::ENTITY,
-                            r.id,
-                        )));
-                    }
-                    Err(e) => return Err($crate::store::sql::storage(e)),
-                }
+                $crate::store::sql::inserted(inserted, $crate::ReferralId::ENTITY, r.id)?;
                 Self::finish_unit(tx, hub, seq, entry).await
             }
 
