@@ -5,6 +5,7 @@ mod courses;
 mod development;
 mod signals;
 mod stock;
+mod sync;
 mod table;
 
 use super::{ShiftQuery, Store, duplicate_message, overlap_message, stale_message};
@@ -43,6 +44,7 @@ struct HubData {
     activities: activities::ActivityData,
     development: development::DevelopmentData,
     courses: courses::CourseData,
+    sync: sync::SyncData,
 }
 
 impl HubData {
@@ -52,6 +54,12 @@ impl HubData {
             seq,
             entry: entry.clone(),
         });
+    }
+
+    /// Whether the journal holds entry `id` (entries are in seq order, not
+    /// id order, so this scans; only imports ask).
+    fn has_entry(&self, id: crate::JournalEntryId) -> bool {
+        self.journal.iter().rev().any(|r| r.entry.id == id)
     }
 
     fn overlapping(&self, shift: &Shift) -> Option<&Shift> {
