@@ -4,6 +4,7 @@ mod activities;
 mod courses;
 mod development;
 mod signals;
+mod snapshot;
 mod stock;
 mod sync;
 mod table;
@@ -26,14 +27,14 @@ pub struct MemoryStore {
     state: Mutex<State>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct State {
     /// Few per store: a list.
     hubs: Vec<(HubSlug, HubId)>,
     data: Table<HubData>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct HubData {
     volunteers: Table<Volunteer>,
     shifts: Table<Shift>,
@@ -44,6 +45,7 @@ struct HubData {
     activities: activities::ActivityData,
     development: development::DevelopmentData,
     courses: courses::CourseData,
+    #[serde(default)]
     sync: sync::SyncData,
 }
 
