@@ -8,10 +8,11 @@ use crate::errors::OrRaise;
 use crate::records::{
     self, Activity, ActivityReport, Assessment, CashUp, Coaching, CoachingSuggestion, CohortCurve,
     Conflict, Course, CourseEffect, Enrolment, FollowUpDue, HoursByRole, HoursByVolunteer, Idea,
-    ImpactFactor, ImpactRow, Item, ItemView, JournalRecord, Json, MilestoneReached, OpeningSlot,
-    Partner, PartnerSuggestion, PricingPolicy, PurgeReport, Referral, Resident, RosterGap, Sale,
-    SalesRow, Schedule, ScheduleChange, Session, Shift, Signal, SignalPolicy, SignalStatistics,
-    SignalView, StockMove, StockOnHand, TableTally, Trajectory, VogStatus, Volunteer, Withdrawal,
+    ImpactFactor, ImpactRow, ImportReport, Item, ItemView, JournalRecord, Json, MilestoneReached,
+    OpeningSlot, Partner, PartnerSuggestion, PricingPolicy, PurgeReport, Referral, Resident,
+    RosterGap, Sale, SalesRow, Schedule, ScheduleChange, Session, Shift, Signal, SignalPolicy,
+    SignalStatistics, SignalView, StockMove, StockOnHand, SyncConflict, TableTally, Trajectory,
+    VogStatus, Volunteer, Withdrawal,
 };
 use crate::runtime::block_on;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
@@ -2054,6 +2055,33 @@ impl Hub {
         let limit = u32::try_from(limit).unwrap_or(0);
         let rows = block_on(py, self.inner.journal(&actor.inner, after, limit))?.or_raise()?;
         Ok(rows.into_iter().map(JournalRecord::from).collect())
+    }
+
+    // ---- journal sync ----
+
+    /// The changes after journal position `after` (0: everything) as a sync
+    /// batch in JSON text, with the personal fields of the signals recorded
+    /// in it (coordinators, admins). Write it to a file; another hub imports
+    /// it with `import_journal`. The reads of personal fields are journalled.
+    #[pyo3(signature = (actor, *, after = 0))]
+    fn export_journal(&self, py: Python<'_>, actor: &Actor, after: i64) -> PyResult<String> {
+        let batch = block_on(py, self.inner.export_journal(&actor.inner, after))?.or_raise()?;
+        Ok(batch.to_json())
+    }
+
+    /// Imports another hub's batch (JSON text from `export_journal`), once:
+    /// entries this hub already has are skipped, entries that cannot apply
+    /// are recorded as conflicts (coordinators, admins).
+    fn import_journal(&self, py: Python<'_>, actor: &Actor, batch: &str) -> PyResult<ImportReport> {
+        let batch = kringloop::SyncBatch::from_json(batch).or_raise()?;
+        let report = block_on(py, self.inner.import_journal(&actor.inner, &batch))?.or_raise()?;
+        Ok(ImportReport::from(report))
+    }
+
+    /// The conflicts imports recorded, oldest first (coordinators, admins).
+    fn sync_conflicts(&self, py: Python<'_>, actor: &Actor) -> PyResult<Vec<SyncConflict>> {
+        let rows = block_on(py, self.inner.sync_conflicts(&actor.inner))?.or_raise()?;
+        Ok(rows.into_iter().map(SyncConflict::from).collect())
     }
 }
 

@@ -46,6 +46,8 @@ fn _kringloop(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<records::Candidate>()?;
     m.add_class::<records::VogStatus>()?;
     m.add_class::<records::JournalRecord>()?;
+    m.add_class::<records::SyncConflict>()?;
+    m.add_class::<records::ImportReport>()?;
     m.add_class::<records::Item>()?;
     m.add_class::<records::ItemView>()?;
     m.add_class::<records::PriceTag>()?;
