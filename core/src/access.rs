@@ -102,6 +102,8 @@ code_list! {
         ReadCourses = ("read_courses", "cursussen inzien", "read courses"),
         /// The conflict register: coordinators and admins only.
         ManageConflicts = ("manage_conflicts", "conflicten beheren", "manage conflicts"),
+        /// The hub report for the municipality (suppressed for researchers).
+        ReadHubReport = ("read_hub_report", "wijkrapportage inzien", "read the hub report"),
     }
 }
 
@@ -138,7 +140,10 @@ pub fn grant(role: Role, action: Action) -> Grant {
             | RecordTally,
         ) => All,
         (Role::Volunteer, _) => Deny,
-        (Role::Researcher, ReadAggregates | ReadSignalStatistics | ReadPartners) => All,
+        (
+            Role::Researcher,
+            ReadAggregates | ReadSignalStatistics | ReadPartners | ReadHubReport,
+        ) => All,
         (Role::Researcher, _) => Deny,
     }
 }
