@@ -10,6 +10,7 @@ mod courses;
 mod development;
 mod isolation;
 mod journal;
+mod report;
 mod roster;
 mod shifts;
 mod signals;
@@ -55,6 +56,8 @@ macro_rules! conformance {
 }
 
 conformance! {
+    report::figures_add_up_exactly,
+    report::researchers_get_small_counts_hidden_and_no_names,
     courses::enrolment_with_a_waiting_list,
     courses::concurrent_enrolments_never_overfill,
     courses::attendance_completion_and_effect,
