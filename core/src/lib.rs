@@ -119,3 +119,7 @@ mod activities_doctests {}
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/development.md")]
 mod development_doctests {}
+
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/report.md")]
+mod report_doctests {}

@@ -4,13 +4,13 @@ use super::HubReport;
 use crate::Lang;
 
 /// Escapes text for a Markdown table cell or line: backslash before every
-/// character Markdown could read as markup, line breaks as spaces.
+/// character Markdown could read as markup (parentheses and `!` only mean
+/// something after a `]`, which is escaped), line breaks as spaces.
 pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
         match ch {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '<' | '>' | '!' | '~'
-            | '&' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '<' | '>' | '~' | '&' => {
                 out.push('\\');
                 out.push(ch);
             }
