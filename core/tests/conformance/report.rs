@@ -5,29 +5,20 @@
 use crate::support::*;
 use chrono::{NaiveDate, TimeZone, Utc};
 use kringloop::{
-    ActivityKind, Basket, BasketLine, Category, Condition, Consent, Hub, HubReport, Instrument,
-    Lang, Money, NewActivity, NewAssessment, NewAttendance, NewCourse, NewItem, NewPartner,
-    NewPartnerService, NewReferral, NewScore, NewSignal, NewTally, PaymentMethod, Period,
-    ReferralChange, ReferralOutcome, ReferralStatus, RefundRequest, Role, SignalDomain,
-    SignalPolicy, Urgency, VolunteerId, VolunteerRole, VolunteerStatus,
+    ActivityKind, Basket, Category, Condition, Consent, Counted, Hub, HubReport, LadderStep, Lang,
+    Money, NewActivity, NewAssessment, NewAttendance, NewCourse, NewItem, NewPartner,
+    NewPartnerService, NewReferral, NewSignal, NewTally, PaymentMethod, Period, ReferralChange,
+    ReferralOutcome, ReferralStatus, RefundRequest, Role, SignalDomain, SignalPolicy, Urgency,
+    VolunteerId, VolunteerRole, VolunteerStatus,
 };
 
 fn q1() -> Period {
     Period::new(d(2026, 1, 1), d(2026, 3, 31)).unwrap()
 }
 
-fn ladder(v: VolunteerId, on: NaiveDate, value: u8) -> NewAssessment {
-    NewAssessment {
-        volunteer: v,
-        on: Some(on),
-        instrument: Instrument::ParticipationLadder,
-        scores: vec![NewScore {
-            measure: "step".into(),
-            value,
-        }],
-        note: None,
-        corrects: None,
-    }
+/// A ladder assessment at step 1–6.
+fn ladder(v: VolunteerId, on: NaiveDate, step: usize) -> NewAssessment {
+    NewAssessment::ladder(v, on, <LadderStep as kringloop::CodeList>::ALL[step - 1])
 }
 
 fn signal(domains: &[SignalDomain]) -> NewSignal {
@@ -43,19 +34,16 @@ fn signal(domains: &[SignalDomain]) -> NewSignal {
 }
 
 fn card(lines: &[(kringloop::ItemId, u32)]) -> Basket {
-    Basket {
-        till: "kassa-1".into(),
-        lines: lines
-            .iter()
-            .map(|(item_id, quantity)| BasketLine {
-                item_id: *item_id,
-                quantity: *quantity,
-            })
-            .collect(),
-        payment: PaymentMethod::Card,
-        city_pass: false,
-        at: None,
-    }
+    basket(lines, PaymentMethod::Card, false)
+}
+
+/// The counts that are not 0 (hidden ones included), with their codes.
+fn non_zero<K: Copy>(counted: &[Counted<K>]) -> Vec<(K, Option<u64>)> {
+    counted
+        .iter()
+        .filter(|c| c.count != Some(0))
+        .map(|c| (c.key, c.count))
+        .collect()
 }
 
 const NAMES: [&str; 5] = ["Anneke", "Bart", "Carla", "Dirk", "Evi"];
@@ -350,13 +338,7 @@ pub async fn figures_add_up_exactly(b: &Backend) {
         "{n}"
     );
     assert_eq!(r.signals.signals, Some(3), "{n}");
-    let domains: Vec<_> = r
-        .signals
-        .by_domain
-        .iter()
-        .filter(|c| c.count != Some(0))
-        .map(|c| (c.key, c.count))
-        .collect();
+    let domains = non_zero(&r.signals.by_domain);
     assert_eq!(
         domains,
         vec![
@@ -367,13 +349,7 @@ pub async fn figures_add_up_exactly(b: &Backend) {
         "{n}"
     );
     assert_eq!(r.referrals.referrals, Some(3), "{n}");
-    let statuses: Vec<_> = r
-        .referrals
-        .by_status
-        .iter()
-        .filter(|c| c.count != Some(0))
-        .map(|c| (c.key, c.count))
-        .collect();
+    let statuses = non_zero(&r.referrals.by_status);
     assert_eq!(
         statuses,
         vec![
@@ -383,13 +359,7 @@ pub async fn figures_add_up_exactly(b: &Backend) {
         ],
         "{n}"
     );
-    let outcomes: Vec<_> = r
-        .referrals
-        .by_outcome
-        .iter()
-        .filter(|c| c.count != Some(0))
-        .map(|c| (c.key, c.count))
-        .collect();
+    let outcomes = non_zero(&r.referrals.by_outcome);
     assert_eq!(outcomes, vec![(ReferralOutcome::GotHelp, Some(1))], "{n}");
     let s = &r.sales;
     assert_eq!(
