@@ -50,7 +50,8 @@ pub struct HoursFigures {
 pub struct LadderFigures {
     /// Volunteers with a step assessed in the period.
     pub measured: Option<u64>,
-    /// Of those, volunteers with a step before the period to compare with.
+    /// Of those, volunteers with a step before the period to compare with
+    /// (hidden unless up, same and down are all shown).
     pub compared: Option<u64>,
     /// A higher step than before.
     pub up: Option<u64>,
@@ -234,14 +235,21 @@ fn coded_line<K: CodeList>(
     (counted, line.total)
 }
 
+/// The ladder as one line: up, same, down and "no earlier step", against
+/// the volunteers measured. `compared` is published only when up, same and
+/// down all are: otherwise `measured − compared` would give the hidden
+/// "no earlier step" count away.
 fn ladder(c: &super::LadderCounts, threshold: Option<u32>) -> LadderFigures {
-    let line = suppress_line(&[c.up, c.same, c.down], threshold);
+    let compared = c.up + c.same + c.down;
+    let first = c.measured.saturating_sub(compared);
+    let line = suppress_line(&[c.up, c.same, c.down, first], threshold);
+    let (up, same, down) = (line.cells[0], line.cells[1], line.cells[2]);
     LadderFigures {
-        measured: suppress_count(c.measured, threshold),
-        compared: line.total,
-        up: line.cells[0],
-        same: line.cells[1],
-        down: line.cells[2],
+        measured: line.total,
+        compared: up.zip(same).zip(down).map(|((u, s), d)| u + s + d),
+        up,
+        same,
+        down,
     }
 }
 

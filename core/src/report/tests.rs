@@ -166,6 +166,20 @@ fn small_counts_of_people_are_hidden_for_researchers() {
     assert!(r.signals.by_domain.iter().all(|c| c.count != Some(20)));
     assert_eq!(r.sales.sales, 12);
     assert!(r.has_hidden());
+    // 15 measured, 12 of them up: the 3 without an earlier step would
+    // follow from measured − compared, so compared (and up) are hidden.
+    let mut f = fixture(10);
+    f.counts.ladder = LadderCounts {
+        measured: 15,
+        up: 12,
+        same: 0,
+        down: 0,
+    };
+    let l = report(&f, Some(10)).ladder;
+    assert_eq!(
+        (l.measured, l.compared, l.up, l.same),
+        (Some(15), None, None, Some(0))
+    );
     let big = report(&fixture(10), Some(10));
     assert_eq!(big.volunteers.active, Some(30));
     assert_eq!(big.ladder.up, Some(20));
