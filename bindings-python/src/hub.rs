@@ -1595,6 +1595,22 @@ impl Hub {
         Ok(block_on(py, call)?.or_raise()?.into())
     }
 
+    /// The hub report from `start_date` to `end_date` (coordinators, admins,
+    /// researchers; researchers get counts of people from 1 to the
+    /// threshold − 1 hidden as `None`). Render it with `.to_markdown(lang)`
+    /// or `.to_html(lang)`.
+    fn hub_report(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+    ) -> PyResult<records::HubReport> {
+        let period = convert::period(start_date, end_date)?;
+        let call = self.inner.hub_report(&actor.inner, period);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
     // ---- volunteer development ----
 
     /// Names the hub's skills, each scored 1–5 in `skills` assessments

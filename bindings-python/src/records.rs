@@ -42,6 +42,12 @@ macro_rules! record {
     };
 }
 
+mod report;
+pub use report::{
+    ActivityFigures, CourseFigures, HoursFigures, HubReport, LadderFigures, ReferralFigures,
+    ReuseFigures, SalesFigures, SalesMonth, SignalFigures, TableFigures, VolunteerFigures,
+};
+
 record! {
     /// A volunteer of the hub.
     Volunteer repr(id, display_name, status, roles) {

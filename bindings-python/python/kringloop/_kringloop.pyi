@@ -9,6 +9,7 @@ __version__: str
 
 __all__ = [
     "Activity",
+    "ActivityFigures",
     "ActivityMonth",
     "ActivityReport",
     "Actor",
@@ -27,12 +28,15 @@ __all__ = [
     "CountTable",
     "Course",
     "CourseEffect",
+    "CourseFigures",
     "Enrolment",
     "FollowUpDue",
     "ForbiddenError",
     "HoursByRole",
     "HoursByVolunteer",
+    "HoursFigures",
     "Hub",
+    "HubReport",
     "Idea",
     "IdeaChange",
     "IdeasByStatus",
@@ -44,6 +48,7 @@ __all__ = [
     "ImportReport",
     "SyncConflict",
     "KringloopError",
+    "LadderFigures",
     "MilestoneReached",
     "NotFoundError",
     "OpeningSlot",
@@ -55,28 +60,35 @@ __all__ = [
     "PublishedDays",
     "PurgeReport",
     "Referral",
+    "ReferralFigures",
     "Resident",
+    "ReuseFigures",
     "RosterGap",
     "Sale",
     "SaleLine",
+    "SalesFigures",
+    "SalesMonth",
     "SalesRow",
     "Schedule",
     "ScheduleChange",
     "Session",
     "Shift",
     "Signal",
+    "SignalFigures",
     "SignalPolicy",
     "SignalStatistics",
     "SignalView",
     "StockMove",
     "StockOnHand",
     "StorageError",
+    "TableFigures",
     "TableTally",
     "TallyWeek",
     "Trajectory",
     "ValidationError",
     "VogStatus",
     "Volunteer",
+    "VolunteerFigures",
     "Withdrawal",
     "labels",
     "vocabularies",
@@ -1402,6 +1414,217 @@ class ActivityReport:
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
 
+# ---- the hub report ----
+
+@final
+class VolunteerFigures:
+    """Volunteers in the period; ``None`` is a hidden count (researchers)."""
+
+    @property
+    def active(self) -> int | None:
+        """Volunteers with at least one worked shift."""
+    @property
+    def started(self) -> int | None: ...
+    @property
+    def left(self) -> int | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class HoursFigures:
+    """Worked minutes and shifts in the period, in all and per role."""
+
+    @property
+    def minutes(self) -> int: ...
+    @property
+    def shifts(self) -> int: ...
+    @property
+    def by_role(self) -> list[HoursByRole]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class LadderFigures:
+    """Movement on the participation ladder: latest step in the period against the latest before it."""
+
+    @property
+    def measured(self) -> int | None:
+        """Volunteers with a step assessed in the period."""
+    @property
+    def compared(self) -> int | None:
+        """Of those, volunteers with a step before the period."""
+    @property
+    def up(self) -> int | None: ...
+    @property
+    def same(self) -> int | None: ...
+    @property
+    def down(self) -> int | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class CourseFigures:
+    """Courses running in the period, places taken, completions of courses that ended in it."""
+
+    @property
+    def running(self) -> int: ...
+    @property
+    def participants(self) -> int | None: ...
+    @property
+    def completions(self) -> int | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class ActivityFigures:
+    """Activity sessions held and cancelled, attendance and first-timers."""
+
+    @property
+    def sessions_held(self) -> int: ...
+    @property
+    def sessions_cancelled(self) -> int: ...
+    @property
+    def attendance(self) -> int | None: ...
+    @property
+    def first_timers(self) -> int | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class TableFigures:
+    """The daily tally at the big table, summed over the period."""
+
+    @property
+    def days(self) -> int: ...
+    @property
+    def visitors(self) -> int | None: ...
+    @property
+    def conversations(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class SignalFigures:
+    """Signals recorded in the period and counts per domain code."""
+
+    @property
+    def signals(self) -> int | None: ...
+    @property
+    def by_domain(self) -> dict[str, int | None]:
+        """A signal counts once in each of its domains."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class ReferralFigures:
+    """Referrals made in the period, per status code and per outcome code."""
+
+    @property
+    def referrals(self) -> int | None: ...
+    @property
+    def by_status(self) -> dict[str, int | None]: ...
+    @property
+    def by_outcome(self) -> dict[str, int | None]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class SalesMonth:
+    """Sales of one month: revenue in ``int`` cents and items, refunds subtracted."""
+
+    @property
+    def month(self) -> str:
+        """``YYYY-MM``."""
+    @property
+    def revenue(self) -> int: ...
+    @property
+    def items(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class SalesFigures:
+    """Sales and refunds rung up in the period; revenue in ``int`` cents."""
+
+    @property
+    def sales(self) -> int: ...
+    @property
+    def refunds(self) -> int: ...
+    @property
+    def revenue(self) -> int: ...
+    @property
+    def items_sold(self) -> int: ...
+    @property
+    def by_month(self) -> list[SalesMonth]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class ReuseFigures:
+    """Grams reused (sold, net of refunds) and grams of CO2e avoided."""
+
+    @property
+    def grams_reused(self) -> int: ...
+    @property
+    def grams_co2e_avoided(self) -> int: ...
+    @property
+    def by_category(self) -> list[ImpactRow]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class HubReport:
+    """The hub report of a period (``Hub.hub_report``); render it with
+    ``to_markdown`` or ``to_html``."""
+
+    @property
+    def hub(self) -> str: ...
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def end_date(self) -> date: ...
+    @property
+    def threshold(self) -> int | None:
+        """The suppression threshold applied (researchers), or ``None`` (exact)."""
+    @property
+    def volunteers(self) -> VolunteerFigures: ...
+    @property
+    def hours(self) -> HoursFigures: ...
+    @property
+    def ladder(self) -> LadderFigures: ...
+    @property
+    def courses(self) -> CourseFigures: ...
+    @property
+    def activities(self) -> ActivityFigures: ...
+    @property
+    def table(self) -> TableFigures: ...
+    @property
+    def signals(self) -> SignalFigures: ...
+    @property
+    def referrals(self) -> ReferralFigures: ...
+    @property
+    def sales(self) -> SalesFigures: ...
+    @property
+    def reuse(self) -> ReuseFigures: ...
+    def to_markdown(self, lang: str = "nl") -> str:
+        """The report as Markdown in ``"nl"`` or ``"en"``."""
+    def to_html(self, lang: str = "nl") -> str:
+        """The report as one standalone HTML page (no script, no URL)."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
 # ---- volunteer development, coaching, courses and conflicts ----
 
 @final
@@ -2071,6 +2294,9 @@ class Hub:
     ) -> TableTally: ...
     def tallies(self, actor: Actor, start_date: date, end_date: date) -> list[TableTally]: ...
     def activity_report(self, actor: Actor, start_date: date, end_date: date) -> ActivityReport: ...
+    # the hub report
+    def hub_report(self, actor: Actor, start_date: date, end_date: date) -> HubReport:
+        """The hub report (coordinators, admins, researchers with small counts hidden)."""
     # volunteer development
     def set_skills(self, actor: Actor, names: Iterable[str]) -> list[str]:
         """Replaces the hub's skills (1–30 names), each scored 1–5 in ``skills`` assessments."""
