@@ -358,6 +358,12 @@ async fn activity_report_numbers() {
 async fn programme_labels() {
     let kinds = rs(&labels(s("activity_kind")).unwrap());
     assert_eq!(kinds.as_array().unwrap().len(), 7);
+    // The codes of the hub report's rows have their labels here too.
+    let domains = rs(&labels(s("signal_domain")).unwrap());
+    assert_eq!(
+        domains[1],
+        json!({ "code": "money_debt", "nl": "geldzorgen en schulden", "en": "money and debt" })
+    );
     assert_eq!(
         kinds[0],
         json!({ "code": "craft", "nl": "handwerk", "en": "craft" })
