@@ -287,14 +287,14 @@ async fn idea_and_tally_conflicts() {
     assert_eq!(tallies.as_array().unwrap().len(), 1);
 }
 
-#[wasm_bindgen_test]
-async fn activity_report_numbers() {
+/// The knitting café with its February generated and recorded: 2 Feb: 8
+/// (2 new), 9 Feb: 6, 16 Feb cancelled, 23 Feb not recorded.
+async fn knitting_february() -> (Hub, String) {
     let (hub, id) = knitting_cafe().await;
-    let period = js(json!({ "from": "2026-02-01", "to": "2026-02-28", "activityId": id }));
-    ok(hub.generate_sessions(coordinator(), period)).await;
+    let query = js(json!({ "from": "2026-02-01", "to": "2026-02-28", "activityId": id }));
+    ok(hub.generate_sessions(coordinator(), query)).await;
     let feb = february(&hub, &id).await;
     let sid = |i: usize| s(feb[i]["id"].as_str().unwrap());
-    // 2 Feb: 8 (2 new), 9 Feb: 6, 16 Feb cancelled, 23 Feb not recorded.
     ok(hub.record_attendance(
         coordinator(),
         sid(0),
@@ -303,6 +303,12 @@ async fn activity_report_numbers() {
     .await;
     ok(hub.record_attendance(coordinator(), sid(1), js(json!({ "headcount": 6 })))).await;
     ok(hub.cancel_session(coordinator(), sid(2), s("holiday"))).await;
+    (hub, id)
+}
+
+#[wasm_bindgen_test]
+async fn activity_report_numbers() {
+    let (hub, id) = knitting_february().await;
     ok(hub.submit_idea(
         coordinator(),
         js(json!({ "title": "Filmavond", "text": "Eens per maand een film.", "submittedOn": "2026-02-10" })),
@@ -560,17 +566,24 @@ async fn a_withdrawal_promotes_the_waiting_list() {
     assert_eq!(ok(hub.courses(coordinator())).await, json!([course]));
 }
 
+/// A course `title` on 9 February 2026 (8 places) with `volunteer`
+/// enrolled; its id.
+async fn one_day_course(hub: &Hub, title: &str, volunteer: &str) -> String {
+    let course = ok(hub.create_course(
+        coordinator(),
+        js(json!({ "title": title, "sessions": ["2026-02-09"], "capacity": 8 })),
+    ))
+    .await;
+    let id = course["id"].as_str().unwrap().to_string();
+    ok(hub.enrol(coordinator(), s(&id), s(volunteer))).await;
+    id
+}
+
 #[wasm_bindgen_test]
 async fn a_course_effect_needs_enough_participants() {
     let hub = open().await;
     let hans = joined_2025(&hub, "Hans").await;
-    let course = ok(hub.create_course(
-        coordinator(),
-        js(json!({ "title": "Reparatie", "sessions": ["2026-02-09"], "capacity": 8 })),
-    ))
-    .await;
-    let id = course["id"].as_str().unwrap().to_string();
-    ok(hub.enrol(coordinator(), s(&id), s(&hans))).await;
+    let id = one_day_course(&hub, "Reparatie", &hans).await;
     ladder(&hub, &hans, "2026-01-05", 2).await;
     ladder(&hub, &hans, "2026-02-20", 3).await;
     let attended =
@@ -646,25 +659,12 @@ async fn the_conflict_register_is_for_coordinators() {
 
 // ---- the hub report (the municipality's view of a period)
 
-/// The knitting café's February (2 Feb: 8 with 2 new, 9 Feb: 6, 16 Feb
-/// cancelled), two table tallies (9 + 14 visitors), Hans up the ladder
-/// from step 2 (December) to 3 (February) and a course he completed; Bea,
-/// the café's leader, started today (2 March). The hub and the period
-/// 1 February – 31 March 2026.
+/// The knitting café's February (as `knitting_february`), two table
+/// tallies (9 + 14 visitors), Hans up the ladder from step 2 (December) to
+/// 3 (February) and a course he completed; Bea, the café's leader, started
+/// today (2 March). The hub and the period 1 February – 31 March 2026.
 async fn seeded_for_report() -> (Hub, JsValue) {
-    let (hub, id) = knitting_cafe().await;
-    let query = js(json!({ "from": "2026-02-01", "to": "2026-02-28", "activityId": id }));
-    ok(hub.generate_sessions(coordinator(), query)).await;
-    let feb = february(&hub, &id).await;
-    let sid = |i: usize| s(feb[i]["id"].as_str().unwrap());
-    ok(hub.record_attendance(
-        coordinator(),
-        sid(0),
-        js(json!({ "headcount": 8, "firstTimers": 2 })),
-    ))
-    .await;
-    ok(hub.record_attendance(coordinator(), sid(1), js(json!({ "headcount": 6 })))).await;
-    ok(hub.cancel_session(coordinator(), sid(2), s("holiday"))).await;
+    let (hub, _) = knitting_february().await;
     for (date, visitors, conversations) in [("2026-02-10", 9, 4), ("2026-02-17", 14, 6)] {
         ok(hub.record_tally(
             coordinator(),
@@ -675,13 +675,7 @@ async fn seeded_for_report() -> (Hub, JsValue) {
     let hans = joined_2025(&hub, "Hans").await;
     ladder(&hub, &hans, "2025-12-01", 2).await;
     ladder(&hub, &hans, "2026-02-20", 3).await;
-    let course = ok(hub.create_course(
-        coordinator(),
-        js(json!({ "title": "Kassatraining", "sessions": ["2026-02-09"], "capacity": 8 })),
-    ))
-    .await;
-    let course = course["id"].as_str().unwrap().to_string();
-    ok(hub.enrol(coordinator(), s(&course), s(&hans))).await;
+    let course = one_day_course(&hub, "Kassatraining", &hans).await;
     ok(hub.complete_course(coordinator(), s(&course), js(json!([hans])))).await;
     (hub, js(json!({ "from": "2026-02-01", "to": "2026-03-31" })))
 }
