@@ -1,7 +1,7 @@
 # kringloop — the commands a new user needs:
 #   make demo   builds and runs the demo: fills oude-bieb.db and prints the roster summary
 #   make test   installs what is missing, then runs every check and test (Rust, Python, browser)
-#   make bench  kringloop against direct SQLite on this machine (about a minute; not part of make test)
+#   make bench  kringloop against direct SQLite, pandas and DuckDB on this machine (a few minutes; not part of make test)
 # PostgreSQL is included when KRINGLOOP_TEST_POSTGRES_URL is set (.ci/run sets it).
 
 SHELL := /bin/bash
@@ -20,7 +20,9 @@ test: setup fmt-check clippy rust-test doc python-test wasm-test
 # Measurement only: prints each ratio against its DESIGN.md §6 bar (PASS/BELOW)
 # and exits 0. KRINGLOOP_BENCH_CHECKOUTS / _ITEMS / _RUNS change the sizes.
 bench:
+	bash scripts/bench-setup.sh
 	cargo bench -p kringloop $(FEATURES) --bench till
+	cargo bench -p kringloop $(FEATURES) --bench report
 
 setup:
 	@bash scripts/setup.sh

@@ -50,6 +50,10 @@ const INSERT_SALE: &str = "INSERT INTO sales (hub_id, id, till, at, date, actor,
 const INSERT_LINE: &str = "INSERT INTO sale_lines (hub_id, sale_id, date, week, month, line_no, item_id, \
      category, quantity, unit_price, line_total, net, weight_grams) \
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+const ADD_TO_MONTH: &str = "INSERT INTO sales_months (hub_id, month, category, revenue, units, \
+     weight_grams) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (hub_id, month, category) DO UPDATE SET \
+     revenue = sales_months.revenue + excluded.revenue, units = sales_months.units + excluded.units, \
+     weight_grams = sales_months.weight_grams + excluded.weight_grams";
 const INSERT_MOVE: &str = "INSERT INTO stock_moves (hub_id, seq, item_id, pos, id, kind, quantity, date, \
      at, actor, sale_id, unit_price, reason) \
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
@@ -209,7 +213,8 @@ fn date_text(d: chrono::NaiveDate) -> String {
 }
 
 /// The same rows per checkout as kringloop's `insert_sale`, with rusqlite:
-/// counter bump, sale header, stock check of the 3 items, 3 sale lines,
+/// counter bump, sale header, stock check of the 3 items, 3 sale lines, the
+/// month's running totals,
 /// 3 moves, the journal row with the sale as JSON; one `BEGIN IMMEDIATE`
 /// transaction per checkout. Checkouts per second.
 async fn direct_checkouts(path: &Path, shelf: Shelf, n: usize) -> f64 {
@@ -294,6 +299,20 @@ async fn direct_checkouts(path: &Path, shelf: Shelf, n: usize) -> f64 {
                     i64::from(WEIGHT_GRAMS)
                 ])
                 .expect("line");
+            }
+            // The month's running totals per category: one upsert per line
+            // (the store groups a sale's lines by category into one).
+            let mut stmt = tx.prepare_cached(ADD_TO_MONTH).expect("prepare");
+            for (_, category) in lines.iter() {
+                stmt.execute(params![
+                    hub_id,
+                    month,
+                    category,
+                    PRICE_CENTS,
+                    1i64,
+                    i64::from(WEIGHT_GRAMS)
+                ])
+                .expect("month");
             }
         }
         {

@@ -778,6 +778,25 @@ pub async fn reports_aggregate_stock_and_sales(b: &Backend) {
         b.name
     );
     assert_eq!(rows(Bucket::Day).await.len(), 4);
+    // A period that ends inside a month counts that month's lines up to it
+    // (whole months come from the running totals; both must agree).
+    let to_march_1 = Period::new(d(2026, 2, 1), d(2026, 3, 1)).unwrap();
+    let partial: Vec<_> = hub
+        .sales_report(&v, to_march_1, Bucket::Month)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.period_start, r.category, r.revenue.cents(), r.units))
+        .collect();
+    assert_eq!(
+        partial,
+        vec![
+            (d(2026, 2, 1), Category::Books, 200, 1),
+            (d(2026, 3, 1), Category::Clothing, 300, 2),
+        ],
+        "{}",
+        b.name
+    );
     let only_march_2 = Period::new(d(2026, 3, 2), d(2026, 3, 2)).unwrap();
     assert_eq!(
         hub.sales_report(&v, only_march_2, Bucket::Day)

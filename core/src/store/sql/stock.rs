@@ -124,6 +124,31 @@ pub(crate) fn sales_report_sql(bucket: Bucket) -> String {
     )
 }
 
+/// Whether `period` covers whole calendar months (from a 1st to a last day),
+/// so the monthly running totals answer it exactly.
+pub(crate) fn whole_months(period: crate::Period) -> bool {
+    use chrono::Datelike as _;
+    period.from().day() == 1 && period.to().succ_opt().is_none_or(|next| next.day() == 1)
+}
+
+/// A sale's lines summed per category, in category order: (category,
+/// revenue, units, grams).
+pub(crate) fn by_category(lines: &[crate::SaleLine]) -> Vec<(crate::Category, i64, i64, i64)> {
+    let mut out: Vec<(crate::Category, i64, i64, i64)> = Vec::new();
+    for l in lines {
+        match out.iter_mut().find(|s| s.0 == l.category) {
+            Some(s) => {
+                s.1 += l.net.cents();
+                s.2 += l.quantity;
+                s.3 += l.weight_grams;
+            }
+            None => out.push((l.category, l.net.cents(), l.quantity, l.weight_grams)),
+        }
+    }
+    crate::order::sort_by_key(&mut out, |s| s.0);
+    out
+}
+
 /// Stock on hand grouped by everything pricing needs (`$1` hub).
 pub(crate) fn stock_groups_sql() -> String {
     format!(
@@ -289,6 +314,32 @@ macro_rules! impl_sql_stock_store {
                     }
                     q.execute(&mut **tx).await.map_err($crate::store::sql::storage)?;
                 }
+                Self::add_to_months(tx, hub, sale, &month).await
+            }
+
+            /// Adds a sale's lines to the month's running totals per
+            /// category (`sales_months`), in the sale's own unit: the
+            /// monthly sales report and the hub report read these instead of
+            /// every line.
+            async fn add_to_months(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                hub: $crate::HubId,
+                sale: &$crate::Sale,
+                month: &str,
+            ) -> $crate::Result<()> {
+                let sums = $crate::store::sql::stock::by_category(&sale.lines);
+                if sums.is_empty() {
+                    return Ok(());
+                }
+                let sql = format!(
+                    "INSERT INTO sales_months (hub_id, month, category, revenue, units, weight_grams)                      VALUES {} ON CONFLICT (hub_id, month, category) DO UPDATE SET                      revenue = sales_months.revenue + excluded.revenue,                      units = sales_months.units + excluded.units,                      weight_grams = sales_months.weight_grams + excluded.weight_grams",
+                    $crate::store::sql::stock::values(sums.len(), 2, 4)
+                );
+                let mut q = sqlx::query(&sql).bind(hub.to_string()).bind(month.to_string());
+                for (category, revenue, units, grams) in sums {
+                    q = q.bind(category.code()).bind(revenue).bind(units).bind(grams);
+                }
+                q.execute(&mut **tx).await.map_err($crate::store::sql::storage)?;
                 Ok(())
             }
 
@@ -765,15 +816,27 @@ macro_rules! impl_sql_stock_store {
                 bucket: $crate::Bucket,
             ) -> $crate::Result<Vec<$crate::SalesRow>> {
                 let start = |d| $crate::store::sql::date_text($crate::bucket_start(bucket, d));
-                let rows = sqlx::query(&$crate::store::sql::stock::sales_report_sql(bucket))
+                let rows = if bucket == $crate::Bucket::Month && $crate::store::sql::stock::whole_months(period) {
+                    // Whole months: the running totals, not the lines.
+                    sqlx::query(
+                        "SELECT month AS period_start, category, revenue, units, weight_grams                          FROM sales_months WHERE hub_id = $1 AND month >= $2 AND month <= $3",
+                    )
                     .bind(hub.to_string())
                     .bind(start(period.from()))
                     .bind(start(period.to()))
-                    .bind($crate::store::sql::date_text(period.from()))
-                    .bind($crate::store::sql::date_text(period.to()))
                     .fetch_all(&self.pool)
                     .await
-                    .map_err($crate::store::sql::storage)?;
+                } else {
+                    sqlx::query(&$crate::store::sql::stock::sales_report_sql(bucket))
+                        .bind(hub.to_string())
+                        .bind(start(period.from()))
+                        .bind(start(period.to()))
+                        .bind($crate::store::sql::date_text(period.from()))
+                        .bind($crate::store::sql::date_text(period.to()))
+                        .fetch_all(&self.pool)
+                        .await
+                }
+                .map_err($crate::store::sql::storage)?;
                 let mut out = rows
                     .iter()
                     .map($crate::store::sql::stock_rows::sales_row_from_row)
