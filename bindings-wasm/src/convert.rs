@@ -301,6 +301,15 @@ pub struct StockOnHandOptions {
     pub on: Option<NaiveDate>,
 }
 
+/// Options of `hub.inStock`: `{ limit? }`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct InStockOptions {
+    /// Most items to return (1–10 000, default 10 000).
+    #[serde(default)]
+    pub limit: Option<u32>,
+}
+
 /// Query of `hub.ageing`: `{ weeks, limit? }`.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -375,6 +375,20 @@ export interface PriceTag {
   price: Cents;
 }
 
+/** Input of `suggestPrice`: what an intake form knows before the lot is taken in. */
+export interface PriceQuery {
+  category: Category;
+  condition: Condition;
+  /** A fixed price instead of the policy's base price. */
+  priceOverride?: Cents | null;
+}
+
+/** Options of `inStock`. */
+export interface InStockOptions {
+  /** Most items (1–10 000, default 10 000). */
+  limit?: number | null;
+}
+
 /** An item with its stock on hand and its price tag today. */
 export interface ItemView extends Item {
   /** Units on hand (the sum of its moves). */

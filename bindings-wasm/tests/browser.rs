@@ -783,6 +783,91 @@ async fn intake_price_tags_and_moves_through_js() {
 }
 
 #[wasm_bindgen_test]
+async fn in_stock_and_suggested_price_through_js() {
+    let hub = open().await;
+    let items = shelf(&hub).await;
+    ok(hub.checkout(
+        cashier(),
+        js(json!({ "till": "kassa-1", "payment": "card", "lines": [line(&items[3], 1)] })),
+    ))
+    .await;
+    // today's lots, the sold-out clock left out, with their tags
+    let listed = ok(hub.in_stock(cashier(), None)).await;
+    let got: Vec<(Value, Value, Value)> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["description"].clone(),
+                i["onHand"].clone(),
+                i["tag"]["price"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (json!("winterjas"), json!(3), json!(300)),
+            (json!("steelpan"), json!(3), json!(200)),
+            (json!("kopje"), json!(4), json!(150)),
+        ]
+    );
+    let one = ok(hub.in_stock(cashier(), Some(js(json!({ "limit": 1 }))))).await;
+    assert_eq!(one.as_array().unwrap().len(), 1);
+    let e = rejects(
+        hub.in_stock(cashier(), Some(js(json!({ "limit": 0 })))),
+        "validation",
+    )
+    .await;
+    assert_eq!(prop(&e, "field").as_deref(), Some("limit"));
+    rejects(
+        hub.in_stock(cashier(), Some(js(json!({ "max": 3 })))),
+        "validation",
+    )
+    .await;
+
+    let journal = ok(hub.journal(admin(), None)).await;
+    let tag = ok(hub.suggest_price(
+        cashier(),
+        js(json!({ "category": "crockery", "condition": "b" })),
+    ))
+    .await;
+    assert_eq!(
+        tag,
+        json!({ "base": 150, "percentOff": 0, "colour": "white", "price": 150 })
+    );
+    let fixed = ok(hub.suggest_price(
+        cashier(),
+        js(json!({ "category": "other", "condition": "a", "priceOverride": 2499 })),
+    ))
+    .await;
+    assert_eq!(fixed["price"], json!(2499));
+    let e = rejects(
+        hub.suggest_price(
+            cashier(),
+            js(json!({ "category": "other", "condition": "a", "priceOverride": -5 })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(prop(&e, "field").as_deref(), Some("priceOverride"));
+    rejects(
+        hub.suggest_price(
+            cashier(),
+            js(json!({ "category": "boats", "condition": "a" })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(
+        ok(hub.journal(admin(), None)).await,
+        journal,
+        "writes nothing"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn pricing_policy_through_js() {
     let hub = open().await;
     let standard = ok(hub.pricing_policy(researcher())).await;
