@@ -102,6 +102,12 @@ code_list! {
         ReadCourses = ("read_courses", "cursussen inzien", "read courses"),
         /// The conflict register: coordinators and admins only.
         ManageConflicts = ("manage_conflicts", "conflicten beheren", "manage conflicts"),
+        /// Export the journal as a sync batch (personal fields of signals included).
+        ExportJournal = ("export_journal", "logboek exporteren voor synchronisatie", "export the journal for sync"),
+        /// Import another hub's sync batch.
+        ImportJournal = ("import_journal", "synchronisatiebestand inlezen", "import a sync batch"),
+        /// Read the conflicts that imports recorded.
+        ReadSyncConflicts = ("read_sync_conflicts", "synchronisatieconflicten inzien", "read sync conflicts"),
     }
 }
 

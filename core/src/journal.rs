@@ -60,7 +60,7 @@ pub fn detail<T: Serialize>(value: &T) -> serde_json::Value {
 }
 
 /// A stored journal entry with its position in the hub's journal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JournalRecord {
     /// Position in the hub's journal (strictly increasing, gaps possible).

@@ -51,6 +51,7 @@ pub mod shift;
 pub mod signal;
 pub mod stock;
 pub mod store;
+pub mod sync;
 pub mod text;
 pub mod vocabulary;
 pub mod volunteer;
@@ -91,6 +92,7 @@ pub use store::{
     ActivityStore, CourseStore, DevelopmentStore, MemoryStore, ReferralQuery, SessionQuery,
     ShiftQuery, SignalQuery, SignalStore, StockStore, Store,
 };
+pub use sync::{ImportReport, PersonalFields, SyncBatch, SyncConflict};
 pub use text::{
     ActivityName, ActorName, Contact, CourseTitle, Description, DisplayName, HubSlug, IdeaText,
     IdeaTitle, ItemDescription, Location, Note, PartnerName, PersonName, Reason, Skill, Summary,

@@ -14,7 +14,7 @@ pub const MAX_CAPACITY: u32 = 1_000;
 pub const MAX_LEADERS: usize = 20;
 
 /// An activity of the hub.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Activity {
     /// Id.

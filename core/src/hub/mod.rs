@@ -10,6 +10,7 @@ pub mod roster;
 mod shifts;
 pub mod signals;
 pub mod stock;
+mod sync;
 mod volunteers;
 
 use crate::{Action, Actor, Clock, HubId, HubSlug, JournalRecord, Result, Store, authorize};

@@ -17,7 +17,7 @@ pub struct OpeningSlot {
 
 /// The hub's validated weekly opening hours: slots sorted, no overlaps on a
 /// day, every slot staffed by at least one role, 1–50 people per role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default, Deserialize)]
 #[serde(transparent)]
 pub struct OpeningHours(Vec<OpeningSlot>);
 

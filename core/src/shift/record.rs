@@ -27,7 +27,7 @@ impl ShiftStatus {
 }
 
 /// A shift of one volunteer in one role on one day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Shift {
     /// Id.

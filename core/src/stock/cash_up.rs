@@ -30,7 +30,7 @@ pub struct CashTotals {
 }
 
 /// A recorded cash-up: what should be in the drawer, what was, the difference.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CashUp {
     /// Id.

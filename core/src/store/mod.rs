@@ -14,6 +14,7 @@ mod signals;
 #[cfg(any(feature = "sqlite", feature = "postgres"))]
 pub(crate) mod sql;
 mod stock;
+mod sync;
 
 pub use activities::{ActivityStore, SessionQuery};
 pub use courses::CourseStore;
@@ -25,6 +26,7 @@ pub use sql::postgres::PostgresStore;
 #[cfg(feature = "sqlite")]
 pub use sql::sqlite::SqliteStore;
 pub use stock::StockStore;
+pub use sync::SyncStore;
 
 use crate::{
     HoursByRole, HoursByVolunteer, HubId, HubSlug, JournalEntry, JournalRecord, OpeningHours,
@@ -105,7 +107,7 @@ pub struct ShiftQuery {
 #[cfg_attr(not(target_family = "wasm"), async_trait::async_trait)]
 #[cfg_attr(target_family = "wasm", async_trait::async_trait(?Send))]
 pub trait Store:
-    StockStore + SignalStore + ActivityStore + DevelopmentStore + CourseStore + Send + Sync
+    StockStore + SignalStore + ActivityStore + DevelopmentStore + CourseStore + SyncStore + Send + Sync
 {
     /// The id of the hub named `slug`, creating it (with `new_id`) on first use.
     async fn ensure_hub(&self, slug: &HubSlug, new_id: HubId, now: DateTime<Utc>) -> Result<HubId>;

@@ -14,6 +14,7 @@ mod roster;
 mod shifts;
 mod signals;
 mod stock;
+mod sync;
 mod volunteers;
 
 /// Instantiates every listed test once per backend.
@@ -55,6 +56,10 @@ macro_rules! conformance {
 }
 
 conformance! {
+    sync::a_batch_applies_once_even_when_sent_again_or_cut_off,
+    sync::the_same_unit_sold_at_two_tills_is_a_recorded_conflict,
+    sync::unimportable_entries_are_conflicts_and_bad_batches_change_nothing,
+    sync::two_imports_racing_apply_each_entry_once,
     courses::enrolment_with_a_waiting_list,
     courses::concurrent_enrolments_never_overfill,
     courses::attendance_completion_and_effect,

@@ -73,6 +73,8 @@ pub struct Backend {
     pub url: Option<String>,
     _dir: Option<tempfile::TempDir>,
     drop_db: Option<(String, String)>,
+    /// The memory store itself, whose snapshot `finish` round-trips.
+    memory: Option<Arc<MemoryStore>>,
 }
 
 impl Backend {
@@ -81,13 +83,15 @@ impl Backend {
     }
 
     pub async fn memory() -> Backend {
+        let memory = Arc::new(MemoryStore::new());
         Backend {
             name: "memory",
-            store: Arc::new(MemoryStore::new()),
+            store: memory.clone(),
             clock: Self::clock(),
             url: None,
             _dir: None,
             drop_db: None,
+            memory: Some(memory),
         }
     }
 
@@ -104,6 +108,7 @@ impl Backend {
             url: Some(format!("sqlite:{path}")),
             _dir: Some(dir),
             drop_db: None,
+            memory: None,
         }
     }
 
@@ -128,6 +133,7 @@ impl Backend {
             url: Some(url),
             _dir: None,
             drop_db: Some((admin_url, name)),
+            memory: None,
         })
     }
 
@@ -138,8 +144,16 @@ impl Backend {
             .unwrap()
     }
 
-    /// Drops what the backend created (the PostgreSQL test database).
+    /// Drops what the backend created (the PostgreSQL test database). For
+    /// the memory store, first checks that whatever the test left behind
+    /// survives a snapshot: restoring it and snapshotting again gives the
+    /// same document (so every scenario of the suite is a round-trip case).
     pub async fn finish(self) {
+        if let Some(m) = &self.memory {
+            let first = m.snapshot().unwrap();
+            let again = MemoryStore::restore(&first).unwrap().snapshot().unwrap();
+            assert!(first == again, "the snapshot does not round-trip");
+        }
         #[cfg(feature = "postgres")]
         if let Some((admin_url, name)) = &self.drop_db {
             drop(self.store);

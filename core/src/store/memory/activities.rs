@@ -12,7 +12,7 @@ use crate::{
 };
 use chrono::NaiveDate;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(super) struct ActivityData {
     activities: Vec<Activity>,
     schedules: Vec<Schedule>,

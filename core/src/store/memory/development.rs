@@ -10,7 +10,7 @@ use crate::{
     JournalEntry, Measure, Period, Result, Skill, VolunteerId, months_of_membership, quarter_start,
 };
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(super) struct DevelopmentData {
     skills: Vec<Skill>,
     assessments: Vec<Assessment>,

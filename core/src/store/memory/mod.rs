@@ -4,7 +4,9 @@ mod activities;
 mod courses;
 mod development;
 mod signals;
+mod snapshot;
 mod stock;
+mod sync;
 mod table;
 
 use super::{ShiftQuery, Store, duplicate_message, overlap_message, stale_message};
@@ -25,14 +27,14 @@ pub struct MemoryStore {
     state: Mutex<State>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct State {
     /// Few per store: a list.
     hubs: Vec<(HubSlug, HubId)>,
     data: Table<HubData>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct HubData {
     volunteers: Table<Volunteer>,
     shifts: Table<Shift>,
@@ -43,6 +45,8 @@ struct HubData {
     activities: activities::ActivityData,
     development: development::DevelopmentData,
     courses: courses::CourseData,
+    #[serde(default)]
+    sync: sync::SyncData,
 }
 
 impl HubData {
@@ -52,6 +56,12 @@ impl HubData {
             seq,
             entry: entry.clone(),
         });
+    }
+
+    /// Whether the journal holds entry `id` (entries are in seq order, not
+    /// id order, so this scans; only imports ask).
+    fn has_entry(&self, id: crate::JournalEntryId) -> bool {
+        self.journal.iter().rev().any(|r| r.entry.id == id)
     }
 
     fn overlapping(&self, shift: &Shift) -> Option<&Shift> {

@@ -13,7 +13,7 @@ use crate::{
 };
 use chrono::{DateTime, Utc};
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(super) struct SignalData {
     signals: Vec<Signal>,
     personal: Vec<(SignalId, SignalPersonal)>,

@@ -12,7 +12,7 @@ use crate::{
 };
 use chrono::NaiveDate;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(super) struct StockData {
     items: Table<Item>,
     moves: Vec<StockMove>,
@@ -99,6 +99,11 @@ impl StockStore for MemoryStore {
         let data = hub_mut(&mut st, hub)?;
         if !data.stock.items.contains(mv.item_id.as_uuid()) {
             return Err(Error::not_found("item", mv.item_id));
+        }
+        // A repeated id (an import racing another) is refused like the SQL
+        // primary key does; manual moves are rare, so a scan is cheap enough.
+        if data.stock.moves.iter().rev().any(|m| m.id == mv.id) {
+            return Err(Error::conflict(duplicate_message("stock move", mv.id)));
         }
         let on_hand = data.stock.on_hand(mv.item_id);
         if on_hand + mv.quantity < 0 {

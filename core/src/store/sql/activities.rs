@@ -1246,7 +1246,7 @@ mod tests {
         let clock = FixedClock::at_date(today());
         // Ids from a clock of their own, so every store gets the same ones.
         let ids = FixedClock::at_date(today());
-        let e = entry(&clock);
+        let e = || entry(&clock);
         let slug = HubSlug::parse("oude-bieb").unwrap();
         let hub = store
             .ensure_hub(&slug, HubId::generate(&ids), crate::Clock::now(&clock))
@@ -1268,7 +1268,7 @@ mod tests {
             today(),
         )
         .unwrap();
-        store.insert_volunteer(hub, &v, &e).await.unwrap();
+        store.insert_volunteer(hub, &v, &e()).await.unwrap();
 
         // Activities: names sort, equal names by id; duplicates and stale
         // versions refused.
@@ -1276,14 +1276,14 @@ mod tests {
         let breien = activity(&ids, "Breien", None);
         let breien2 = activity(&ids, "Breien", Some(8));
         for a in [&zang, &breien2, &breien] {
-            note!(store.insert_activity(hub, a, &e).await);
+            note!(store.insert_activity(hub, a, &e()).await);
         }
-        note!(store.insert_activity(hub, &zang, &e).await);
+        note!(store.insert_activity(hub, &zang, &e()).await);
         let ghost = activity(&ids, "Spook", None);
-        note!(store.update_activity(hub, &ghost, 1, &e).await);
+        note!(store.update_activity(hub, &ghost, 1, &e()).await);
         let zang2 = zang.with_status(crate::ActivityStatus::Archived);
-        note!(store.update_activity(hub, &zang2, 7, &e).await);
-        note!(store.update_activity(hub, &zang2, 1, &e).await);
+        note!(store.update_activity(hub, &zang2, 7, &e()).await);
+        note!(store.update_activity(hub, &zang2, 1, &e()).await);
         note!(store.activity(hub, ghost.id).await);
         note!(store.activity(ghost_hub, zang.id).await);
         note!(store.activities(hub).await);
@@ -1292,13 +1292,13 @@ mod tests {
         // Schedules.
         let s1 = schedule(&ids, breien.id, d(2026, 2, 1), 14);
         let lost = schedule(&ids, ghost.id, d(2026, 2, 1), 14);
-        note!(store.insert_schedule(hub, &lost, &[], today(), &e).await);
+        note!(store.insert_schedule(hub, &lost, &[], today(), &e()).await);
         note!(
             store
-                .insert_schedule(hub, &s1, std::slice::from_ref(&lost), today(), &e)
+                .insert_schedule(hub, &s1, std::slice::from_ref(&lost), today(), &e())
                 .await
         );
-        note!(store.insert_schedule(hub, &s1, &[], today(), &e).await);
+        note!(store.insert_schedule(hub, &s1, &[], today(), &e()).await);
         note!(store.schedules(hub, breien.id).await);
         note!(store.schedules(hub, ghost.id).await);
         let monthly = Schedule::new(
@@ -1317,7 +1317,11 @@ mod tests {
             },
         )
         .unwrap();
-        note!(store.insert_schedule(hub, &monthly, &[], today(), &e).await);
+        note!(
+            store
+                .insert_schedule(hub, &monthly, &[], today(), &e())
+                .await
+        );
         // (A second insert of the same schedule id is a duplicate-id
         // Conflict on SQL; the memory store does not check it yet.)
         note!(store.schedules(hub, zang.id).await);
@@ -1333,10 +1337,10 @@ mod tests {
         let bad = Session::scheduled(SessionId::generate(&ids), &lost, d(2026, 3, 3));
         note!(
             store
-                .insert_sessions(hub, &[sessions[0].clone(), bad], &e)
+                .insert_sessions(hub, &[sessions[0].clone(), bad], &e())
                 .await
         );
-        note!(store.insert_sessions(hub, &[], &e).await);
+        note!(store.insert_sessions(hub, &[], &e()).await);
         let same_slot = Session {
             id: SessionId::generate(&ids),
             ..sessions[1].clone()
@@ -1346,8 +1350,8 @@ mod tests {
         let extra =
             Session::extra(SessionId::generate(&ids), &zang, d(2026, 3, 1), span(10)).unwrap();
         sessions.push(extra.clone());
-        note!(store.insert_sessions(hub, &sessions, &e).await);
-        note!(store.insert_sessions(hub, &sessions, &e).await);
+        note!(store.insert_sessions(hub, &sessions, &e()).await);
+        note!(store.insert_sessions(hub, &sessions, &e()).await);
         let other_time = Session {
             id: SessionId::generate(&ids),
             span: span(19),
@@ -1355,7 +1359,7 @@ mod tests {
         };
         note!(
             store
-                .insert_sessions(hub, std::slice::from_ref(&other_time), &e)
+                .insert_sessions(hub, std::slice::from_ref(&other_time), &e())
                 .await
         );
 
@@ -1376,9 +1380,9 @@ mod tests {
             name: crate::PersonName::parse("Aad").unwrap(),
             ..r1.clone()
         };
-        note!(store.insert_resident(hub, &r1, &e).await);
-        note!(store.insert_resident(hub, &r2, &e).await);
-        note!(store.insert_resident(hub, &r1, &e).await);
+        note!(store.insert_resident(hub, &r1, &e()).await);
+        note!(store.insert_resident(hub, &r2, &e()).await);
+        note!(store.insert_resident(hub, &r1, &e()).await);
         note!(store.residents(hub).await);
         let ghost_v = VolunteerId::generate(&ids);
         let ghost_r = ResidentId::generate(&ids);
@@ -1407,21 +1411,21 @@ mod tests {
             0,
             vec![Participant::Resident(ghost_r)],
         );
-        note!(store.update_session(hub, &wrong_r, 1, &e).await);
-        note!(store.update_session(hub, &wrong_v, 1, &e).await);
-        note!(store.update_session(hub, &held, 3, &e).await);
+        note!(store.update_session(hub, &wrong_r, 1, &e()).await);
+        note!(store.update_session(hub, &wrong_v, 1, &e()).await);
+        note!(store.update_session(hub, &held, 3, &e()).await);
         note!(
             store
-                .update_session(hub, &bad_session(&ids, &held), 1, &e)
+                .update_session(hub, &bad_session(&ids, &held), 1, &e())
                 .await
         );
-        note!(store.update_session(hub, &held, 1, &e).await);
+        note!(store.update_session(hub, &held, 1, &e()).await);
         let held2 = attended(&clock, &sessions[2], 4, 0, vec![]);
-        note!(store.update_session(hub, &held2, 1, &e).await);
+        note!(store.update_session(hub, &held2, 1, &e()).await);
         let called_off = sessions[3].cancelled("ziek").unwrap();
-        note!(store.update_session(hub, &called_off, 1, &e).await);
+        note!(store.update_session(hub, &called_off, 1, &e()).await);
         let held3 = attended(&clock, &extra, 2, 1, vec![Participant::Resident(r1.id)]);
-        note!(store.update_session(hub, &held3, 1, &e).await);
+        note!(store.update_session(hub, &held3, 1, &e()).await);
         note!(store.session(hub, held.id).await);
         note!(store.session(hub, SessionId::generate(&ids)).await);
         note!(store.session(ghost_hub, held.id).await);
@@ -1445,8 +1449,8 @@ mod tests {
         note!(store.sessions(ghost_hub, &all).await);
 
         // Forgetting a resident takes their name out of every attendance.
-        note!(store.delete_resident(hub, ghost_r, &e).await);
-        note!(store.delete_resident(hub, r1.id, &e).await);
+        note!(store.delete_resident(hub, ghost_r, &e()).await);
+        note!(store.delete_resident(hub, r1.id, &e()).await);
         note!(store.residents(hub).await);
         note!(store.sessions(hub, &all).await);
 
@@ -1457,7 +1461,7 @@ mod tests {
         ended.until = Some(d(2026, 3, 4));
         note!(
             store
-                .insert_schedule(hub, &s2, std::slice::from_ref(&ended), d(2026, 3, 5), &e)
+                .insert_schedule(hub, &s2, std::slice::from_ref(&ended), d(2026, 3, 5), &e())
                 .await
         );
         note!(store.schedules(hub, breien.id).await);
@@ -1486,9 +1490,9 @@ mod tests {
             &clock,
         )
         .unwrap();
-        note!(store.insert_idea(hub, &idea, &e).await);
-        note!(store.insert_idea(hub, &idea2, &e).await);
-        note!(store.insert_idea(hub, &idea, &e).await);
+        note!(store.insert_idea(hub, &idea, &e()).await);
+        note!(store.insert_idea(hub, &idea2, &e()).await);
+        note!(store.insert_idea(hub, &idea, &e()).await);
         let step = |i: &Idea, status, activity, on| {
             i.changed(
                 IdeaStatusChange {
@@ -1515,8 +1519,8 @@ mod tests {
             Some(ghost.id),
             d(2026, 3, 4),
         );
-        note!(store.update_idea(hub, &orphan, 2, &e).await);
-        note!(store.update_idea(hub, &discussed, 5, &e).await);
+        note!(store.update_idea(hub, &orphan, 2, &e()).await);
+        note!(store.update_idea(hub, &discussed, 5, &e()).await);
         note!(
             store
                 .update_idea(
@@ -1526,12 +1530,12 @@ mod tests {
                         ..discussed.clone()
                     },
                     1,
-                    &e
+                    &e()
                 )
                 .await
         );
-        note!(store.update_idea(hub, &discussed, 1, &e).await);
-        note!(store.update_idea(hub, &adopted, 2, &e).await);
+        note!(store.update_idea(hub, &discussed, 1, &e()).await);
+        note!(store.update_idea(hub, &adopted, 2, &e()).await);
         note!(store.idea(hub, idea.id).await);
         note!(store.idea(hub, IdeaId::generate(&ids)).await);
         note!(store.ideas(hub, None).await);
@@ -1560,24 +1564,24 @@ mod tests {
             tally(d(2026, 3, 8), 5, 5),
             tally(d(2026, 3, 9), 6, 2),
         ] {
-            note!(store.insert_tally(hub, &t, &e).await);
+            note!(store.insert_tally(hub, &t, &e()).await);
         }
         note!(
             store
-                .insert_tally(hub, &tally(d(2026, 3, 2), 1, 1), &e)
+                .insert_tally(hub, &tally(d(2026, 3, 2), 1, 1), &e())
                 .await
         );
         let fixed = TableTally {
             version: 2,
             ..tally(d(2026, 3, 2), 13, 4)
         };
-        note!(store.update_tally(hub, &fixed, 4, &e).await);
+        note!(store.update_tally(hub, &fixed, 4, &e()).await);
         note!(
             store
-                .update_tally(hub, &tally(d(2026, 3, 3), 1, 1), 1, &e)
+                .update_tally(hub, &tally(d(2026, 3, 3), 1, 1), 1, &e())
                 .await
         );
-        note!(store.update_tally(hub, &fixed, 1, &e).await);
+        note!(store.update_tally(hub, &fixed, 1, &e()).await);
         note!(store.tally(hub, d(2026, 3, 2)).await);
         note!(store.tally(hub, d(2026, 3, 3)).await);
         note!(store.tally(ghost_hub, d(2026, 3, 3)).await);

@@ -684,7 +684,7 @@ mod tests {
     /// Runs the scenario on `store`, returning every answer as text.
     async fn transcript(store: &dyn Store, f: &Fixture) -> Vec<String> {
         let clock = &f.clock;
-        let e = entry(clock);
+        let e = || entry(clock);
         let mut out: Vec<String> = Vec::new();
         let slug = HubSlug::parse("oude-bieb").unwrap();
         let hub = store
@@ -693,7 +693,7 @@ mod tests {
             .unwrap();
         assert_eq!(hub, f.hub);
         for v in &f.volunteers {
-            store.insert_volunteer(hub, v, &e).await.unwrap();
+            store.insert_volunteer(hub, v, &e()).await.unwrap();
         }
         // Skills.
         out.push(format!("{:?}", store.skills(hub).await));
@@ -701,49 +701,49 @@ mod tests {
             Skill::parse("koken").unwrap(),
             Skill::parse("bakken").unwrap(),
         ];
-        out.push(format!("{:?}", store.set_skills(hub, &skills, &e).await));
+        out.push(format!("{:?}", store.set_skills(hub, &skills, &e()).await));
         out.push(format!("{:?}", store.skills(hub).await));
         out.push(format!("{:?}", store.skills(f.ghost).await));
         out.push(format!(
             "{:?}",
-            store.set_skills(f.ghost, &skills, &e).await
+            store.set_skills(f.ghost, &skills, &e()).await
         ));
         // Assessments.
         out.push(format!("{:?}", store.assessments(hub, None).await));
         for a in &f.assessments {
-            out.push(format!("{:?}", store.insert_assessment(hub, a, &e).await));
+            out.push(format!("{:?}", store.insert_assessment(hub, a, &e()).await));
         }
         let first = &f.assessments[0];
         let mut again = f.again.clone();
         out.push(format!(
             "corrected twice {:?}",
-            store.insert_assessment(hub, &again, &e).await
+            store.insert_assessment(hub, &again, &e()).await
         ));
         again.corrects = Some(f.unknown_assessment);
         out.push(format!(
             "unknown corrected {:?}",
-            store.insert_assessment(hub, &again, &e).await
+            store.insert_assessment(hub, &again, &e()).await
         ));
         again.corrects = None;
         again.volunteer_id = f.unknown_volunteer;
         out.push(format!(
             "unknown volunteer {:?}",
-            store.insert_assessment(hub, &again, &e).await
+            store.insert_assessment(hub, &again, &e()).await
         ));
         let mut dup = f.assessments[4].clone();
         out.push(format!(
             "duplicate {:?}",
-            store.insert_assessment(hub, &dup, &e).await
+            store.insert_assessment(hub, &dup, &e()).await
         ));
         dup.corrects = Some(f.assessments[1].id);
         out.push(format!(
             "duplicate, corrected twice {:?}",
-            store.insert_assessment(hub, &dup, &e).await
+            store.insert_assessment(hub, &dup, &e()).await
         ));
         out.push(format!(
             "ghost {:?}",
             store
-                .insert_assessment(f.ghost, &f.assessments[4], &e)
+                .insert_assessment(f.ghost, &f.assessments[4], &e())
                 .await
         ));
         out.push(format!("{:?}", store.assessments(hub, None).await));
@@ -796,40 +796,43 @@ mod tests {
         let ids = &f.coaching_ids;
         let c0 = coaching(f, ids[0], 1, 0, d(2025, 9, 1));
         out.push(format!("{:?}", store.coachings(hub, None, false).await));
-        out.push(format!("{:?}", store.insert_coaching(hub, &c0, &e).await));
+        out.push(format!("{:?}", store.insert_coaching(hub, &c0, &e()).await));
         out.push(format!(
             "open twice {:?}",
             store
-                .insert_coaching(hub, &coaching(f, ids[1], 1, 2, d(2025, 10, 1)), &e)
+                .insert_coaching(hub, &coaching(f, ids[1], 1, 2, d(2025, 10, 1)), &e())
                 .await
         ));
         out.push(format!(
             "open twice, same id {:?}",
-            store.insert_coaching(hub, &c0, &e).await
+            store.insert_coaching(hub, &c0, &e()).await
         ));
         let mut ghost_v = coaching(f, ids[1], 1, 0, d(2025, 10, 1));
         ghost_v.volunteer_id = f.unknown_volunteer;
         out.push(format!(
             "unknown volunteer {:?}",
-            store.insert_coaching(hub, &ghost_v, &e).await
+            store.insert_coaching(hub, &ghost_v, &e()).await
         ));
         let mut ghost_c = coaching(f, ids[1], 2, 0, d(2025, 10, 1));
         ghost_c.coach_id = f.unknown_volunteer;
         out.push(format!(
             "unknown coach {:?}",
-            store.insert_coaching(hub, &ghost_c, &e).await
+            store.insert_coaching(hub, &ghost_c, &e()).await
         ));
         out.push(format!(
             "ghost hub {:?}",
-            store.insert_coaching(f.ghost, &c0, &e).await
+            store.insert_coaching(f.ghost, &c0, &e()).await
         ));
         let mut dup = coaching(f, ids[0], 2, 0, d(2025, 10, 1));
         out.push(format!(
             "duplicate {:?}",
-            store.insert_coaching(hub, &dup, &e).await
+            store.insert_coaching(hub, &dup, &e()).await
         ));
         dup.id = ids[1];
-        out.push(format!("{:?}", store.insert_coaching(hub, &dup, &e).await));
+        out.push(format!(
+            "{:?}",
+            store.insert_coaching(hub, &dup, &e()).await
+        ));
         let mut closed = c0.clone();
         closed.sessions = vec![
             CoachingSession {
@@ -847,31 +850,31 @@ mod tests {
         closed.version = 2;
         out.push(format!(
             "stale {:?}",
-            store.update_coaching(hub, &closed, 2, &e).await
+            store.update_coaching(hub, &closed, 2, &e()).await
         ));
         out.push(format!(
             "{:?}",
-            store.update_coaching(hub, &closed, 1, &e).await
+            store.update_coaching(hub, &closed, 1, &e()).await
         ));
         out.push(format!(
             "stale again {:?}",
-            store.update_coaching(hub, &closed, 1, &e).await
+            store.update_coaching(hub, &closed, 1, &e()).await
         ));
         let mut unknown = closed.clone();
         unknown.id = ids[3];
         out.push(format!(
             "unknown {:?}",
-            store.update_coaching(hub, &unknown, 1, &e).await
+            store.update_coaching(hub, &unknown, 1, &e()).await
         ));
         out.push(format!(
             "ghost {:?}",
-            store.update_coaching(f.ghost, &closed, 2, &e).await
+            store.update_coaching(f.ghost, &closed, 2, &e()).await
         ));
         // Reopened after closing: a new trajectory, opened earlier than the other.
         out.push(format!(
             "{:?}",
             store
-                .insert_coaching(hub, &coaching(f, ids[2], 1, 0, d(2025, 6, 1)), &e)
+                .insert_coaching(hub, &coaching(f, ids[2], 1, 0, d(2025, 6, 1)), &e())
                 .await
         ));
         out.push(format!("{:?}", store.coaching(hub, ids[0]).await));
@@ -953,7 +956,7 @@ mod tests {
             return;
         };
         let f = fixture();
-        let e = entry(&f.clock);
+        let e = || entry(&f.clock);
         let one = std::sync::Arc::new(crate::PostgresStore::connect(&url).await.unwrap());
         let two = std::sync::Arc::new(crate::PostgresStore::connect(&url).await.unwrap());
         let slug = HubSlug::parse("oude-bieb").unwrap();
@@ -962,14 +965,14 @@ mod tests {
             .await
             .unwrap();
         for v in &f.volunteers[..3] {
-            one.insert_volunteer(hub, v, &e).await.unwrap();
+            one.insert_volunteer(hub, v, &e()).await.unwrap();
         }
         for round in 0..10 {
             let mut tasks = Vec::new();
             for i in 0..6 {
                 let store = if i % 2 == 0 { one.clone() } else { two.clone() };
                 let c = coaching(&f, CoachingId::generate(&f.clock), 1, 0, d(2025, 9, 1));
-                let e = e.clone();
+                let e = e();
                 tasks.push(tokio::spawn(async move {
                     store.insert_coaching(hub, &c, &e).await
                 }));
@@ -993,7 +996,7 @@ mod tests {
             closed.outcome = Some(CoachingOutcome::Stopped);
             closed.closed_on = Some(d(2025, 12, 1));
             closed.version += 1;
-            two.update_coaching(hub, &closed, open[0].version, &e)
+            two.update_coaching(hub, &closed, open[0].version, &e())
                 .await
                 .unwrap();
         }

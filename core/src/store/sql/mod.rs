@@ -29,6 +29,7 @@ pub(crate) mod stock;
 mod stock_rows;
 #[cfg(test)]
 mod stock_tests;
+pub(crate) mod sync;
 
 use crate::calendar::parse_date;
 use crate::code_list::CodeList;
@@ -195,7 +196,7 @@ fn span(row: &impl SqlRow) -> Parsed<TimeSpan> {
     TimeSpan::from_minutes(start, end).map_err(why("span"))
 }
 
-fn json<T: for<'de> Deserialize<'de>>(field: &'static str, s: &str) -> Parsed<T> {
+pub(crate) fn json<T: for<'de> Deserialize<'de>>(field: &'static str, s: &str) -> Parsed<T> {
     serde_json::from_str(s).map_err(|e| format!("{field}: {e}"))
 }
 
@@ -439,7 +440,7 @@ macro_rules! impl_sql_store {
                 entry: &$crate::JournalEntry,
             ) -> $crate::Result<()> {
                 let detail = serde_json::to_string(&entry.detail).map_err($crate::store::sql::storage)?;
-                sqlx::query(
+                let inserted = sqlx::query(
                     "INSERT INTO journal (hub_id, seq, id, at, actor, role, action, entity, entity_id, detail) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                 )
@@ -454,8 +455,9 @@ macro_rules! impl_sql_store {
                 .bind(entry.entity_id.as_str())
                 .bind(detail)
                 .execute(&mut *tx)
-                .await
-                .map_err($crate::store::sql::storage)?;
+                .await;
+                // A second entry with the same id (an import racing another).
+                $crate::store::sql::inserted(inserted, "journal entry", entry.id)?;
                 tx.commit().await.map_err($crate::store::sql::storage)
             }
 

@@ -12,6 +12,7 @@ use super::courses::impl_sql_course_store;
 use super::development::impl_sql_development_store;
 use super::signals::impl_sql_signal_store;
 use super::stock::{ID_CHUNK, impl_sql_stock_store, placeholders};
+use super::sync::impl_sql_sync_store;
 use super::{impl_sql_row, impl_sql_store, storage};
 use crate::{Error, HubId, ItemId, Result};
 use sqlx::postgres::{PgConnection, PgPoolOptions, PgRow};
@@ -138,6 +139,7 @@ impl_sql_activity_store!(
 );
 impl_sql_development_store!(PostgresStore, Postgres, for_update = " FOR UPDATE");
 impl_sql_course_store!(PostgresStore, Postgres, for_update = " FOR UPDATE");
+impl_sql_sync_store!(PostgresStore);
 
 #[cfg(test)]
 mod tests {

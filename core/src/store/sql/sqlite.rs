@@ -11,6 +11,7 @@ use super::courses::impl_sql_course_store;
 use super::development::impl_sql_development_store;
 use super::signals::impl_sql_signal_store;
 use super::stock::impl_sql_stock_store;
+use super::sync::impl_sql_sync_store;
 use super::{impl_sql_row, impl_sql_store, storage};
 use crate::{Error, HubId, ItemId, Result};
 use sqlx::sqlite::{
@@ -118,6 +119,7 @@ impl_sql_activity_store!(
 );
 impl_sql_development_store!(SqliteStore, Sqlite, for_update = "");
 impl_sql_course_store!(SqliteStore, Sqlite, for_update = "");
+impl_sql_sync_store!(SqliteStore);
 
 #[cfg(test)]
 mod tests {
@@ -305,28 +307,28 @@ mod tests {
             id: ShiftId::generate(&clock),
             ..shift.clone()
         };
-        let e = entry(&clock);
+        let e = || entry(&clock);
         let mut results = Vec::new();
         for store in stores {
             let hub = store.ensure_hub(&slug, hub_id, now).await.unwrap();
-            store.insert_volunteer(hub, &v, &e).await.unwrap();
-            store.insert_shift(hub, &shift, 1, &e).await.unwrap();
+            store.insert_volunteer(hub, &v, &e()).await.unwrap();
+            store.insert_shift(hub, &shift, 1, &e()).await.unwrap();
             let cancelled = shift.cancel(None).unwrap();
             results.push(vec![
-                store.insert_volunteer(hub, &v, &e).await.map(|_| ()),
-                store.insert_shift(hub, &shift, 1, &e).await,
-                store.insert_shift(hub, &ghost, 2, &e).await,
-                store.insert_shift(hub, &ghost, 1, &e).await,
+                store.insert_volunteer(hub, &v, &e()).await.map(|_| ()),
+                store.insert_shift(hub, &shift, 1, &e()).await,
+                store.insert_shift(hub, &ghost, 2, &e()).await,
+                store.insert_shift(hub, &ghost, 1, &e()).await,
                 store
-                    .update_shift(hub, &ghost, ShiftStatus::Planned, &e)
+                    .update_shift(hub, &ghost, ShiftStatus::Planned, &e())
                     .await,
                 store
-                    .update_shift(hub, &cancelled, ShiftStatus::Worked, &e)
+                    .update_shift(hub, &cancelled, ShiftStatus::Worked, &e())
                     .await,
                 store
-                    .update_shift(hub, &cancelled, ShiftStatus::Planned, &e)
+                    .update_shift(hub, &cancelled, ShiftStatus::Planned, &e())
                     .await,
-                store.update_volunteer(hub, &v, 7, &e).await,
+                store.update_volunteer(hub, &v, 7, &e()).await,
             ]);
             let n = store.journal(hub, 0, 100).await.unwrap();
             assert_eq!(n.iter().map(|r| r.seq).collect::<Vec<_>>(), [1, 2, 3]);

@@ -94,7 +94,7 @@ pub(crate) async fn edge_cases_match(stores: &[&dyn Store]) {
     let hub_id = HubId::generate(&clock);
     let ghost_hub = HubId::generate(&clock);
     let now = crate::Clock::now(&clock);
-    let e = entry(&clock);
+    let e = || entry(&clock);
     let a = item(&clock, Category::Books, 3, 20, None);
     let b = item(&clock, Category::Toys, 1, 60, Some(250));
     let c = item(&clock, Category::Books, 2, 20, None);
@@ -154,13 +154,13 @@ pub(crate) async fn edge_cases_match(stores: &[&dyn Store]) {
         log(format!(
             "{:?}",
             store
-                .insert_items(hub, &[a.clone(), b.clone(), c.clone()], &intake, &e)
+                .insert_items(hub, &[a.clone(), b.clone(), c.clone()], &intake, &e())
                 .await
         ));
         log(format!(
             "{:?}",
             store
-                .insert_items(hub, &[d.clone(), b.clone(), a.clone()], &[], &e)
+                .insert_items(hub, &[d.clone(), b.clone(), a.clone()], &[], &e())
                 .await
         ));
         for mv in [
@@ -172,10 +172,13 @@ pub(crate) async fn edge_cases_match(stores: &[&dyn Store]) {
             &correction,
             &unknown,
         ] {
-            log(format!("{:?}", store.insert_move(hub, mv, &e).await));
+            log(format!("{:?}", store.insert_move(hub, mv, &e()).await));
         }
         for (s, moves) in &sales {
-            log(format!("{:?}", store.insert_sale(hub, s, moves, &e).await));
+            log(format!(
+                "{:?}",
+                store.insert_sale(hub, s, moves, &e()).await
+            ));
         }
         log(format!(
             "{:?}",
@@ -221,18 +224,21 @@ pub(crate) async fn edge_cases_match(stores: &[&dyn Store]) {
             &actor(),
         )
         .unwrap();
-        log(format!("{:?}", store.insert_cash_up(hub, &cu, &e).await));
+        log(format!("{:?}", store.insert_cash_up(hub, &cu, &e()).await));
         let again = CashUp {
             id: cash_up_ids.1,
             ..cu.clone()
         };
-        log(format!("{:?}", store.insert_cash_up(hub, &again, &e).await));
+        log(format!(
+            "{:?}",
+            store.insert_cash_up(hub, &again, &e()).await
+        ));
         log(format!("{:?}", store.cash_ups(hub, period).await));
         log(format!("{:?}", store.pricing_policy(hub).await));
         log(format!(
             "{:?}",
             store
-                .set_pricing_policy(hub, &PricingPolicy::standard(), &e)
+                .set_pricing_policy(hub, &PricingPolicy::standard(), &e())
                 .await
         ));
         log(format!(
@@ -254,16 +260,16 @@ pub(crate) async fn edge_cases_match(stores: &[&dyn Store]) {
         log(format!(
             "{:?}",
             store
-                .insert_items(ghost_hub, std::slice::from_ref(&d), &[], &e)
+                .insert_items(ghost_hub, std::slice::from_ref(&d), &[], &e())
                 .await
         ));
         log(format!(
             "{:?}",
-            store.insert_move(ghost_hub, &mark1, &e).await
+            store.insert_move(ghost_hub, &mark1, &e()).await
         ));
         log(format!(
             "{:?}",
-            store.insert_sale(ghost_hub, &s2, &[], &e).await
+            store.insert_sale(ghost_hub, &s2, &[], &e()).await
         ));
         log(format!("{:?}", store.item_states(ghost_hub, &[a.id]).await));
         log(format!("{:?}", store.item_states(ghost_hub, &[]).await));
