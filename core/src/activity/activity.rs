@@ -14,7 +14,7 @@ pub const MAX_CAPACITY: u32 = 1_000;
 pub const MAX_LEADERS: usize = 20;
 
 /// An activity of the hub.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Activity {
     /// Id.

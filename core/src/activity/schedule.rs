@@ -43,7 +43,7 @@ pub enum Recurrence {
 }
 
 /// A validated schedule of an activity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Schedule {
     /// Id.

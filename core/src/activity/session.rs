@@ -15,7 +15,7 @@ pub const MAX_PARTICIPANTS: usize = 1_000;
 pub const MAX_HEADCOUNT: u32 = 10_000;
 
 /// One session of an activity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Session {
     /// Id.
@@ -50,7 +50,7 @@ pub enum Participant {
 
 /// Who came to a session: an anonymous headcount (with how many came for
 /// the first time) and/or named participants.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Attendance {
     /// Everyone who came, named or not.

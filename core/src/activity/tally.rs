@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 pub const MAX_TALLY: u32 = 5_000;
 
 /// One day's tally.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TableTally {
     /// The day.

@@ -99,7 +99,7 @@ impl From<Measure> for String {
 }
 
 /// One score of an assessment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Score {
     /// What it measures.
@@ -109,7 +109,7 @@ pub struct Score {
 }
 
 /// A dated assessment of a volunteer on one instrument.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Assessment {
     /// Id.

@@ -38,7 +38,7 @@ code_list! {
 }
 
 /// One coaching session.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CoachingSession {
     /// The day.
@@ -48,7 +48,7 @@ pub struct CoachingSession {
 }
 
 /// A coaching trajectory.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Coaching {
     /// Id.

@@ -70,7 +70,7 @@ fn check_step(step: u8) -> Result<u8> {
 }
 
 /// A dated follow-up of a conflict.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ConflictFollowUp {
     /// The day.
@@ -84,7 +84,7 @@ pub struct ConflictFollowUp {
 }
 
 /// A conflict between volunteers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Conflict {
     /// Id.

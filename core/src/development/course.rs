@@ -29,7 +29,7 @@ code_list! {
 }
 
 /// A course.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Course {
     /// Id.
@@ -60,7 +60,7 @@ pub struct NewCourse {
 }
 
 /// A volunteer's place in a course.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Enrolment {
     /// The course.

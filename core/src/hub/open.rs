@@ -74,27 +74,6 @@ impl Hub<MemoryStore> {
             )),
         }
     }
-
-    /// Everything this hub's in-memory store holds, as one JSON document
-    /// ([`MemoryStore::snapshot`]): what a page keeps in IndexedDB so a
-    /// reload finds its hub again. It holds personal fields: keep it like a
-    /// database file.
-    pub fn snapshot(&self) -> Result<String> {
-        self.store.snapshot()
-    }
-
-    /// Opens the hub `slug` on a store restored from a snapshot
-    /// ([`MemoryStore::restore`]): the same hub id, records and journal,
-    /// going on where the snapshot left off. A slug the snapshot does not
-    /// hold starts a new, empty hub in it.
-    pub async fn restore(
-        snapshot: &str,
-        slug: &str,
-        clock: Arc<dyn Clock>,
-    ) -> Result<Hub<MemoryStore>> {
-        let store = MemoryStore::restore(snapshot)?;
-        Self::with_store(Arc::new(store), slug, clock).await
-    }
 }
 
 impl<S: Store + ?Sized> Hub<S> {

@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 /// The version of the batch format this build writes and reads.
 pub const BATCH_FORMAT: u32 = 1;
 
-/// The most entries one batch may carry (a day at a busy till is a few
-/// hundred; a first sync of a month offline a few thousand).
+/// The most entries an export puts in one batch, and an import accepts (a
+/// day at a busy till is a few hundred entries; a month offline a few
+/// thousand). A snapshot has no limit.
 pub const MAX_BATCH_ENTRIES: usize = 100_000;
 
 /// What a hub recorded after a journal position, ready to be imported by
@@ -45,8 +46,8 @@ pub struct PersonalFields {
 }
 
 impl SyncBatch {
-    /// Parses a batch from JSON, refusing another format version, entries
-    /// out of journal order and an oversized batch with a `validation` error.
+    /// Parses a batch from JSON, refusing another format version and
+    /// entries out of journal order with a `validation` error.
     pub fn from_json(json: &str) -> Result<SyncBatch> {
         let batch: SyncBatch = serde_json::from_str(json)
             .map_err(|e| Error::validation("batch", format!("not a sync batch: {e}")))?;
@@ -59,7 +60,7 @@ impl SyncBatch {
         crate::journal::detail(self).to_string()
     }
 
-    /// Checks what serde cannot: the format, the order and the size.
+    /// Checks what serde cannot: the format and the order.
     pub fn check(&self) -> Result<()> {
         if self.format != BATCH_FORMAT {
             return Err(Error::validation(
@@ -68,12 +69,6 @@ impl SyncBatch {
                     "batch format {} is not supported (this build reads {BATCH_FORMAT})",
                     self.format
                 ),
-            ));
-        }
-        if self.entries.len() > MAX_BATCH_ENTRIES {
-            return Err(Error::validation(
-                "entries",
-                format!("a batch holds at most {MAX_BATCH_ENTRIES} entries"),
             ));
         }
         let mut last = self.after_seq;

@@ -13,4 +13,4 @@ mod replay;
 
 pub use batch::{BATCH_FORMAT, MAX_BATCH_ENTRIES, PersonalFields, SyncBatch};
 pub use conflict::{ImportReport, SyncConflict};
-pub use replay::{IMPORTABLE_ACTIONS, Replay};
+pub use replay::Replay;

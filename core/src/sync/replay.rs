@@ -1,40 +1,28 @@
-//! Decoding a journal entry of another hub into the typed change it records.
+//! Decoding a journal entry into the typed change it records, so another
+//! hub can apply it (an import) or the same hub can be rebuilt from its own
+//! journal (the browser's persistence, `Hub::restore`).
 //!
-//! Only what a browser till, intake form, signal form and shift check-in
-//! produce is importable ([`IMPORTABLE_ACTIONS`]); settings, referrals and
-//! the rest are changed on the hub itself, so an import records them as
-//! conflicts rather than guessing. Decoding validates every value as input
-//! (ids, codes and texts parse on deserialize) and checks that the entry's
-//! `entity_id` names the record its detail holds.
+//! Every action the shop's operations journal decodes. Most also cross to
+//! another hub; a hub's settings and its retention purge apply only to the
+//! hub itself ([`Replay::crosses_hubs`]), so an import records them as
+//! conflicts rather than letting a till overrule the hub. Decoding validates
+//! every value as input (ids, codes and texts parse on deserialize) and
+//! checks that the entry's `entity_id` names the record its detail holds;
+//! changes journalled as a delta are re-run through the domain's own
+//! functions on the receiving side.
 
 use crate::volunteer::StatusChange;
 use crate::{
-    Error, Item, JournalEntry, Result, Sale, Shift, ShiftStatus, Signal, SignalPersonal, StockMove,
-    Volunteer, VolunteerStatus,
+    CashUp, Error, HubId, ImpactFactors, Item, JournalEntry, JournalEntryId, OpeningHours, Partner,
+    PricingPolicy, Referral, ReferralOutcome, ReferralStatus, Result, Sale, Shift, ShiftStatus,
+    Signal, SignalId, SignalPersonal, SignalPolicy, StockMove, SyncConflict, Volunteer,
+    VolunteerStatus,
 };
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-/// The actions an import applies; any other action is recorded as a conflict.
-pub const IMPORTABLE_ACTIONS: &[&str] = &[
-    "volunteer.registered",
-    "volunteer.updated",
-    "volunteer.status_changed",
-    "shift.planned",
-    "shift.recorded",
-    "shift.worked",
-    "shift.cancelled",
-    "item.taken_in",
-    "items.taken_in",
-    "stock.moved",
-    "sale.made",
-    "sale.refunded",
-    "signal.recorded",
-    "signal.personal_read",
-];
-
-/// One importable change, decoded from a journal entry.
+/// One change, decoded from a journal entry.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Replay {
     /// `volunteer.registered`: a new volunteer.
@@ -52,14 +40,52 @@ pub enum Replay {
     InsertShift(Shift),
     /// `shift.worked` / `shift.cancelled`: a planned shift's new state.
     SettleShift(Shift),
+    /// `hub.opening_hours_set` (this hub only).
+    SetOpeningHours(OpeningHours),
     /// `item.taken_in` / `items.taken_in`: new items.
     TakeIn(Vec<Item>),
     /// `stock.moved`: a manual move.
     Move(StockMove),
     /// `sale.made` / `sale.refunded`: a sale or refund with its lines.
     Sell(Sale),
+    /// `till.cashed_up`: a till's count at the end of a day.
+    CashUp(CashUp),
+    /// `hub.pricing_policy_set` (this hub only).
+    SetPricingPolicy(PricingPolicy),
+    /// `hub.impact_factors_set` (this hub only).
+    SetImpactFactors(ImpactFactors),
     /// `signal.recorded`: a signal with the personal fields the batch carried.
     RecordSignal(Signal, SignalPersonal),
+    /// `signal.updated`: the signal's new coded facts (version included).
+    UpdateSignal(Signal),
+    /// `signal.closed`: closed at that moment.
+    CloseSignal(SignalId, DateTime<Utc>),
+    /// `signals.purged` (this hub only): personal fields erased.
+    PurgeSignals(Vec<SignalId>),
+    /// `hub.signal_policy_set` (this hub only).
+    SetSignalPolicy(SignalPolicy),
+    /// `partner.registered`: a new partner.
+    RegisterPartner(Partner),
+    /// `partner.updated`: the partner's new details (version included).
+    UpdatePartner(Partner),
+    /// `referral.created`: a new referral.
+    CreateReferral(Referral),
+    /// `referral.status_changed`: to which status, with which outcome and
+    /// follow-up date.
+    ChangeReferral {
+        /// The referral.
+        id: crate::ReferralId,
+        /// The new status.
+        to: ReferralStatus,
+        /// The outcome (closing only).
+        outcome: Option<ReferralOutcome>,
+        /// The follow-up date after the change.
+        follow_up: Option<NaiveDate>,
+    },
+    /// `referral.follow_up_set`: the new follow-up date.
+    SetFollowUp(crate::ReferralId, Option<NaiveDate>),
+    /// `sync.conflict`: an entry an earlier import could not apply.
+    Conflict(Box<SyncConflict>),
     /// An audit entry that changes nothing but the journal
     /// (`signal.personal_read`).
     AuditOnly,
@@ -68,7 +94,7 @@ pub enum Replay {
 impl Replay {
     /// Decodes `entry`; `personal` are the personal fields the batch carries
     /// for it (only used by `signal.recorded`). A `validation` error says
-    /// why the entry cannot be imported.
+    /// why the entry cannot be applied.
     pub fn decode(entry: &JournalEntry, personal: Option<&SignalPersonal>) -> Result<Replay> {
         let replay = match entry.action.as_str() {
             "volunteer.registered" => Replay::RegisterVolunteer(same_id(entry, parse(entry)?)?),
@@ -95,6 +121,7 @@ impl Replay {
                 }
                 Replay::SettleShift(shift)
             }
+            "hub.opening_hours_set" => Replay::SetOpeningHours(parse(entry)?),
             "item.taken_in" | "items.taken_in" => {
                 let items: Vec<Item> = parse(entry)?;
                 if items.is_empty() {
@@ -108,12 +135,15 @@ impl Replay {
             "stock.moved" => Replay::Move(same_id(entry, parse(entry)?)?),
             "sale.made" | "sale.refunded" => {
                 let sale: Sale = same_id(entry, parse(entry)?)?;
-                check_totals(entry, &sale)?;
                 if sale.reverses.is_some() != (entry.action == "sale.refunded") {
                     return Err(bad(entry, "a refund must name the sale it reverses"));
                 }
+                check_totals(entry, &sale)?;
                 Replay::Sell(sale)
             }
+            "till.cashed_up" => Replay::CashUp(same_id(entry, parse(entry)?)?),
+            "hub.pricing_policy_set" => Replay::SetPricingPolicy(parse(entry)?),
+            "hub.impact_factors_set" => Replay::SetImpactFactors(parse(entry)?),
             "signal.recorded" => {
                 let d: SignalDetail = parse(entry)?;
                 let signal = same_id(entry, d.signal)?;
@@ -125,16 +155,107 @@ impl Replay {
                 })?;
                 Replay::RecordSignal(signal, personal)
             }
+            "signal.updated" => Replay::UpdateSignal(same_id(entry, parse(entry)?)?),
+            "signal.closed" => {
+                Replay::CloseSignal(entity_id(entry)?, parse::<ClosedDetail>(entry)?.closed_at)
+            }
+            "signals.purged" => Replay::PurgeSignals(parse::<PurgeDetail>(entry)?.signals),
+            "hub.signal_policy_set" => Replay::SetSignalPolicy(parse(entry)?),
+            "partner.registered" => Replay::RegisterPartner(same_id(entry, parse(entry)?)?),
+            "partner.updated" => Replay::UpdatePartner(same_id(entry, parse(entry)?)?),
+            "referral.created" => Replay::CreateReferral(same_id(entry, parse(entry)?)?),
+            "referral.status_changed" => {
+                let d: ReferralDetail = parse(entry)?;
+                Replay::ChangeReferral {
+                    id: entity_id(entry)?,
+                    to: d.to,
+                    outcome: d.outcome,
+                    follow_up: d.follow_up,
+                }
+            }
+            "referral.follow_up_set" => {
+                let d: FollowUpDetail = parse(entry)?;
+                Replay::SetFollowUp(entity_id(entry)?, d.follow_up)
+            }
+            "sync.conflict" => {
+                let d: ConflictDetail = parse(entry)?;
+                Replay::Conflict(Box::new(SyncConflict {
+                    entry_id: d.entry_id,
+                    source_hub: d.source_hub,
+                    action: d.entry.action.clone(),
+                    entity: entry.entity.clone(),
+                    entity_id: entry.entity_id.clone(),
+                    reason: d.reason,
+                    detected_at: entry.at,
+                    entry: d.entry,
+                }))
+            }
             "signal.personal_read" => Replay::AuditOnly,
             other => {
                 return Err(Error::validation(
                     "action",
-                    format!("{other} is not importable: it is changed on the hub itself"),
+                    format!("{other} is not a change kringloop journals"),
                 ));
             }
         };
         Ok(replay)
     }
+
+    /// Whether another hub may apply this change. A hub's settings and its
+    /// retention purge are its own: a till's copy must not overrule them.
+    pub fn crosses_hubs(&self) -> bool {
+        !matches!(
+            self,
+            Replay::SetOpeningHours(_)
+                | Replay::SetPricingPolicy(_)
+                | Replay::SetImpactFactors(_)
+                | Replay::SetSignalPolicy(_)
+                | Replay::PurgeSignals(_)
+        )
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PurgeDetail {
+    signals: Vec<SignalId>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ReferralDetail {
+    to: ReferralStatus,
+    outcome: Option<ReferralOutcome>,
+    follow_up: Option<NaiveDate>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FollowUpDetail {
+    follow_up: Option<NaiveDate>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ConflictDetail {
+    entry_id: JournalEntryId,
+    source_hub: HubId,
+    reason: String,
+    entry: JournalEntry,
+}
+
+/// The id the entry's `entity_id` names.
+fn entity_id<T: std::str::FromStr>(entry: &JournalEntry) -> Result<T> {
+    entry
+        .entity_id
+        .parse()
+        .map_err(|_| bad(entry, "the entity id is not an id"))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ClosedDetail {
+    closed_at: DateTime<Utc>,
 }
 
 #[derive(Deserialize)]
@@ -177,7 +298,9 @@ macro_rules! identified {
         }
     )*};
 }
-identified!(Volunteer, Shift, StockMove, Sale, Signal);
+identified!(
+    Volunteer, Shift, StockMove, Sale, Signal, CashUp, Partner, Referral
+);
 
 /// The one item of an `item.taken_in` entry.
 struct Single<'a>(&'a [Item]);

@@ -60,6 +60,8 @@ conformance! {
     sync::the_same_unit_sold_at_two_tills_is_a_recorded_conflict,
     sync::unimportable_entries_are_conflicts_and_bad_batches_change_nothing,
     sync::two_imports_racing_apply_each_entry_once,
+    sync::a_till_rebuilt_from_its_snapshot_is_the_same_till,
+    sync::a_purged_signal_stays_erased_in_a_rebuilt_till,
     courses::enrolment_with_a_waiting_list,
     courses::concurrent_enrolments_never_overfill,
     courses::attendance_completion_and_effect,

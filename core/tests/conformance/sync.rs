@@ -288,3 +288,185 @@ pub async fn two_imports_racing_apply_each_entry_once(b: &Backend) {
         assert_eq!(hub.item(&c, *id).await.unwrap().state.on_hand, want);
     }
 }
+
+pub async fn a_till_rebuilt_from_its_snapshot_is_the_same_till(b: &Backend) {
+    use kringloop::{
+        Money, NewCashUp, NewPartner, NewPartnerService, NewReferral, ReferralChange,
+        ReferralOutcome, ReferralStatus, RefundRequest,
+    };
+    let c = coordinator();
+    let t = till(b, "kassa-1").await;
+    let v = t
+        .register_volunteer(&c, new_volunteer("Bea"))
+        .await
+        .unwrap();
+    let shift = t
+        .plan_shift(
+            &c,
+            new_shift(v.id, VolunteerRole::Cashier, today(), span((9, 0), (12, 0))),
+        )
+        .await
+        .unwrap();
+    t.complete_shift(&c, shift.id, None).await.unwrap();
+    let mut lot = NewItem::new(Category::Crockery, "borden", Condition::B, 450);
+    lot.quantity = 4;
+    let plates = t.take_in(&c, lot).await.unwrap();
+    let mut two = basket(plates.id);
+    two.lines[0].quantity = 2;
+    let sale = t.checkout(&c, two).await.unwrap();
+    let refund = t
+        .refund(
+            &c,
+            RefundRequest {
+                sale_id: sale.id,
+                till: "kassa-1".into(),
+                lines: vec![BasketLine {
+                    item_id: plates.id,
+                    quantity: 1,
+                }],
+                payment: PaymentMethod::Cash,
+            },
+        )
+        .await
+        .unwrap();
+    t.cash_up(
+        &c,
+        NewCashUp {
+            till: "kassa-1".into(),
+            date: None,
+            opening_float: Money::from_cents(5000),
+            counted: Money::from_cents(5100),
+        },
+    )
+    .await
+    .unwrap();
+    let partner = t
+        .register_partner(
+            &c,
+            NewPartner {
+                name: "WIJ Lewenborg".into(),
+                description: None,
+                email: None,
+                phone: None,
+                website: None,
+                status: None,
+                services: vec![NewPartnerService {
+                    id: None,
+                    name: "Woonhulp".into(),
+                    description: None,
+                    domains: vec![SignalDomain::Housing],
+                }],
+            },
+        )
+        .await
+        .unwrap();
+    let signal = t.record_signal(&c, signal()).await.unwrap().signal;
+    let referral = t
+        .refer(
+            &c,
+            NewReferral {
+                signal: signal.id,
+                partner: partner.id,
+                follow_up: Some(today()),
+                consent_exception: None,
+                request: true,
+            },
+        )
+        .await
+        .unwrap();
+    let accepted = ReferralChange {
+        status: ReferralStatus::Accepted,
+        outcome: None,
+        follow_up: Some(today()),
+    };
+    t.change_referral(&c, referral.id, accepted).await.unwrap();
+    let working = ReferralChange {
+        status: ReferralStatus::InProgress,
+        outcome: None,
+        follow_up: None,
+    };
+    t.change_referral(&c, referral.id, working).await.unwrap();
+    let closed = ReferralChange {
+        status: ReferralStatus::Completed,
+        outcome: Some(ReferralOutcome::GotHelp),
+        follow_up: None,
+    };
+    t.change_referral(&c, referral.id, closed).await.unwrap();
+    t.close_signal(&c, signal.id).await.unwrap();
+    let journal_before = t.journal(&admin(), 0, 1000).await.unwrap();
+
+    let snapshot = t.snapshot().await.unwrap();
+    assert!(
+        snapshot.contains("Karin"),
+        "the snapshot keeps personal fields"
+    );
+    assert_eq!(
+        t.journal(&admin(), 0, 1000).await.unwrap(),
+        journal_before,
+        "taking a snapshot writes nothing"
+    );
+    let back = Hub::restore(&snapshot, b.clock.clone()).await.unwrap();
+    assert_eq!((back.id(), back.slug()), (t.id(), t.slug()));
+    assert_eq!(
+        back.journal(&admin(), 0, 1000).await.unwrap(),
+        journal_before
+    );
+    assert_eq!(
+        back.volunteer(&c, v.id).await.unwrap(),
+        t.volunteer(&c, v.id).await.unwrap()
+    );
+    assert_eq!(
+        back.item(&c, plates.id).await.unwrap(),
+        t.item(&c, plates.id).await.unwrap()
+    );
+    assert_eq!(back.item(&c, plates.id).await.unwrap().state.on_hand, 3);
+    assert_eq!(back.sale(&c, refund.id).await.unwrap(), refund);
+    let day = kringloop::Period::new(today(), today()).unwrap();
+    assert_eq!(
+        back.cash_ups(&c, day).await.unwrap(),
+        t.cash_ups(&c, day).await.unwrap()
+    );
+    assert_eq!(
+        back.partner(&c, partner.id).await.unwrap(),
+        t.partner(&c, partner.id).await.unwrap()
+    );
+    assert_eq!(
+        back.referral(&c, referral.id).await.unwrap(),
+        t.referral(&c, referral.id).await.unwrap()
+    );
+    assert_eq!(
+        back.signal(&c, signal.id).await.unwrap(),
+        t.signal(&c, signal.id).await.unwrap()
+    );
+    // The rebuilt till goes on where it was.
+    let again = back.checkout(&c, basket(plates.id)).await.unwrap();
+    assert_eq!(back.item(&c, plates.id).await.unwrap().state.on_hand, 2);
+    assert_eq!(back.sale(&c, again.id).await.unwrap(), again);
+
+    // Not a whole snapshot: refused, with the reason.
+    let later = t.export_journal(&c, 2).await.unwrap().to_json();
+    for bad in ["", "{}", later.as_str(), &snapshot[..snapshot.len() / 2]] {
+        let e = Hub::restore(bad, b.clock.clone()).await.err().unwrap();
+        assert!(matches!(e, Error::Validation { .. }), "{e}");
+    }
+}
+
+pub async fn a_purged_signal_stays_erased_in_a_rebuilt_till(b: &Backend) {
+    let c = coordinator();
+    let t = till(b, "kassa-1").await;
+    let s = t.record_signal(&c, signal()).await.unwrap().signal;
+    t.close_signal(&c, s.id).await.unwrap();
+    b.clock.advance(chrono::Duration::days(400));
+    let purge = t.purge_signals(&admin()).await.unwrap();
+    assert_eq!(purge.erased, vec![s.id]);
+    let snapshot = t.snapshot().await.unwrap();
+    assert!(
+        !snapshot.contains("Karin"),
+        "an erased name is not in the snapshot"
+    );
+    let back = Hub::restore(&snapshot, b.clock.clone()).await.unwrap();
+    let view = back.signal(&c, s.id).await.unwrap();
+    assert_eq!(view, t.signal(&c, s.id).await.unwrap());
+    assert_eq!(view.personal, None);
+    assert!(view.signal.personal_erased_at.is_some());
+}

@@ -209,7 +209,7 @@ pub async fn stale_version_is_a_conflict(b: &Backend) {
         "volunteer.updated",
         "volunteer",
         v.id,
-        serde_json::json!({}),
+        serde_json::to_value(&next).unwrap(),
     );
     // someone else's write already moved it to version 2
     b.store

@@ -12,7 +12,7 @@ use crate::{
 };
 use chrono::NaiveDate;
 
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default)]
 pub(super) struct ActivityData {
     activities: Vec<Activity>,
     schedules: Vec<Schedule>,

@@ -7,7 +7,7 @@ use crate::{
     HubId, JournalEntry, Result, VolunteerId,
 };
 
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default)]
 pub(super) struct CourseData {
     courses: Vec<Course>,
     enrolments: Vec<Enrolment>,

@@ -10,7 +10,7 @@ use crate::{
     JournalEntry, Measure, Period, Result, Skill, VolunteerId, months_of_membership, quarter_start,
 };
 
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default)]
 pub(super) struct DevelopmentData {
     skills: Vec<Skill>,
     assessments: Vec<Assessment>,

@@ -4,7 +4,6 @@ mod activities;
 mod courses;
 mod development;
 mod signals;
-mod snapshot;
 mod stock;
 mod sync;
 mod table;
@@ -27,14 +26,14 @@ pub struct MemoryStore {
     state: Mutex<State>,
 }
 
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default)]
 struct State {
     /// Few per store: a list.
     hubs: Vec<(HubSlug, HubId)>,
     data: Table<HubData>,
 }
 
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default)]
 struct HubData {
     volunteers: Table<Volunteer>,
     shifts: Table<Shift>,
@@ -45,7 +44,6 @@ struct HubData {
     activities: activities::ActivityData,
     development: development::DevelopmentData,
     courses: courses::CourseData,
-    #[serde(default)]
     sync: sync::SyncData,
 }
 

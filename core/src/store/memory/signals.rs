@@ -13,7 +13,7 @@ use crate::{
 };
 use chrono::{DateTime, Utc};
 
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default)]
 pub(super) struct SignalData {
     signals: Vec<Signal>,
     personal: Vec<(SignalId, SignalPersonal)>,

@@ -5,7 +5,7 @@ use crate::store::{SyncStore, duplicate_message};
 use crate::{Error, HubId, JournalEntry, JournalEntryId, Result, SyncConflict};
 
 /// Conflicts recorded by imports, oldest first.
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default)]
 pub(super) struct SyncData {
     conflicts: Vec<SyncConflict>,
 }

@@ -7,37 +7,10 @@
 use uuid::Uuid;
 
 /// Records keyed by id, iterated in id order (as a `BTreeMap` by id).
-/// Restored from a snapshot only if the ids are strictly ascending and as
-/// many as the records.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "Parts<T>")]
+#[derive(Debug)]
 pub(super) struct Table<T> {
     ids: Vec<Uuid>,
     rows: Vec<T>,
-}
-
-/// A table as stored in a snapshot, before its order is checked.
-#[derive(serde::Deserialize)]
-pub(super) struct Parts<T> {
-    ids: Vec<Uuid>,
-    rows: Vec<T>,
-}
-
-impl<T> TryFrom<Parts<T>> for Table<T> {
-    type Error = String;
-
-    fn try_from(p: Parts<T>) -> Result<Self, String> {
-        if p.ids.len() != p.rows.len() {
-            return Err(format!("{} ids for {} records", p.ids.len(), p.rows.len()));
-        }
-        if p.ids.windows(2).any(|w| w[0] >= w[1]) {
-            return Err("ids are not strictly ascending".to_string());
-        }
-        Ok(Table {
-            ids: p.ids,
-            rows: p.rows,
-        })
-    }
 }
 
 impl<T> Default for Table<T> {
