@@ -37,6 +37,7 @@ clippy:
 	cargo clippy $(FEATURES) --all-targets -- -D warnings
 	cargo clippy -p kringloop-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo clippy -p kringloop-wasm --target wasm32-unknown-unknown --all-targets --no-default-features --features programme -- -D warnings
+	cargo clippy -p kringloop-wasm --target wasm32-unknown-unknown --all-targets --features offline -- -D warnings
 
 rust-test:
 	@if [ -z "$${KRINGLOOP_TEST_POSTGRES_URL:-}" ]; then echo "note: KRINGLOOP_TEST_POSTGRES_URL unset, PostgreSQL tests are skipped"; fi
@@ -56,4 +57,4 @@ wasm-build:
 
 clean:
 	cargo clean
-	rm -rf .venv bindings-wasm/pkg bindings-wasm/pkg-programme bindings-wasm/node_modules oude-bieb.db oude-bieb.db-*
+	rm -rf .venv bindings-wasm/pkg bindings-wasm/pkg-programme bindings-wasm/pkg-offline bindings-wasm/node_modules oude-bieb.db oude-bieb.db-*
