@@ -5,8 +5,8 @@
 #      programme (the second package, kringloop-programme)
 #   2. till throughput: bindings-wasm/tests/perf.rs (10 000 sales), optimised
 #      (profile wasm-release), timed with the wall clock; prints the times
-#   3. the built packages (scripts/wasm-build.sh → bindings-wasm/pkg and
-#      bindings-wasm/pkg-programme, sizes printed) type-checked from TypeScript
+#   3. the built packages (scripts/wasm-build.sh → bindings-wasm/pkg,
+#      bindings-wasm/pkg-programme and bindings-wasm/pkg-offline, sizes printed) type-checked from TypeScript
 #      (tsc --noEmit) and loaded by a test page (bindings-wasm/tests/js/) that
 #      also runs examples/web/readme-example.js
 #   4. the example shop page (examples/web/) through its UI in Chromium, driven
@@ -31,7 +31,8 @@ step() { printf '\n== %s\n' "$*"; step_start=$SECONDS; }
 took() { printf -- '-- %s: %ds\n' "$1" $((SECONDS - step_start)); }
 
 step "1/6 Rust browser tests (wasm-bindgen-test, headless Chromium)"
-CHROMEDRIVER="$chromedriver_bin" cargo test -p kringloop-wasm --target wasm32-unknown-unknown --lib --test browser
+# --features offline: the shop package's tests plus persistence and journal import (a superset)
+CHROMEDRIVER="$chromedriver_bin" cargo test -p kringloop-wasm --target wasm32-unknown-unknown --features offline --lib --test browser
 CHROMEDRIVER="$chromedriver_bin" cargo test -p kringloop-wasm --target wasm32-unknown-unknown \
   --no-default-features --features programme --lib --test programme
 took "rust browser tests"
@@ -52,7 +53,7 @@ grep -E '^perf|^test |^test result' "$perf_log" || true
 rm -f "$perf_log"
 took "perf"
 
-step "3/6 build the optimised packages (kringloop, kringloop-programme)"
+step "3/6 build the optimised packages (kringloop, kringloop-programme, kringloop-offline)"
 scripts/wasm-build.sh
 took "package build"
 
@@ -89,8 +90,12 @@ echo
 echo "wasm-test: page: $summary"
 
 step "6/6 the example shop page through its UI (playwright-core driving $chromium_bin)"
+# The page's sync download is imported twice into a hub on SQLite by
+# examples/rust/sync_import (same host features as `make test`).
+cargo build -q --features kringloop/postgres -p kringloop --example sync_import
 artifacts="$(mktemp -d)"
 CHROMIUM="$chromium_bin" KRINGLOOP_PAGE_ARTIFACTS="$artifacts" \
+  KRINGLOOP_IMPORT_CMD="$root/target/debug/examples/sync_import $artifacts/hub.db" \
   node --test --test-reporter=spec bindings-wasm/tests/page/page.test.mjs
 took "shop page tests"
 rm -rf "$artifacts"

@@ -13,7 +13,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 port="${PORT:-8000}"
 
-if [[ "${1:-}" == "--rebuild" || ! -f bindings-wasm/pkg/kringloop_wasm_bg.wasm || ! -f bindings-wasm/pkg/kringloop_wasm.js ]]; then
+if [[ "${1:-}" == "--rebuild" || ! -f bindings-wasm/pkg/kringloop_wasm_bg.wasm || ! -f bindings-wasm/pkg-offline/kringloop_wasm_bg.wasm ]]; then
   echo "web: building the packages (scripts/wasm-build.sh)"
   bash scripts/wasm-build.sh
 fi

@@ -1,7 +1,7 @@
 // The page's own words in Dutch (default) and English, the labels of code
 // lists (from the package's `labels`: never a copy here), and amounts of
 // money written from whole cents with integer arithmetic.
-import { labels } from "../../bindings-wasm/pkg/kringloop_wasm.js";
+import { labels } from "./kringloop.js";
 
 const TEXT = {
   nl: {
@@ -11,6 +11,7 @@ const TEXT = {
     switchLang: "English",
     footer: "Alles draait in deze browser (WebAssembly); gegevens blijven op dit apparaat tot je ze synchroniseert.",
     loading: "Laden…",
+    package: "Pakket",
     ready: "Klaar. Demo-kringloop {slug}.",
     restored: "Hersteld uit deze browser (opgeslagen stand).",
     seeded: "Nieuwe demo-kringloop aangemaakt.",
@@ -107,6 +108,7 @@ const TEXT = {
     switchLang: "Nederlands",
     footer: "Everything runs in this browser (WebAssembly); data stays on this device until you sync it.",
     loading: "Loading…",
+    package: "Package",
     ready: "Ready. Demo hub {slug}.",
     restored: "Restored from this browser (saved state).",
     seeded: "New demo hub created.",

@@ -1,9 +1,10 @@
-// Starts the page: loads the WebAssembly package, restores the hub saved in
+// Starts the page: loads the WebAssembly package (kringloop.js says which),
+// restores the hub saved in
 // this browser (or opens and seeds a demo hub on a first visit), sets up
 // the sections and the actor and language switches, and marks the page
 // ready (<body data-ready="true">; window.kringloopPage.readyMs is the time
 // from navigation to ready).
-import init, { Hub } from "../../bindings-wasm/pkg/kringloop_wasm.js";
+import { Hub, init, packageName } from "./kringloop.js";
 import { app, notify, onChange } from "./app.js";
 import { applyStatic, currentLang, onLangChange, setLang, t } from "./i18n.js";
 import { canPersist, load, scheduleSave } from "./persist.js";
@@ -125,8 +126,9 @@ async function main() {
   announce(`${t("ready", { slug: hub.slug })} ${t(restored ? "restored" : "seeded")}`);
   if (!canPersist(hub)) $("saved").dataset.state = "unavailable";
   renderSaved();
+  $("package").textContent = packageName;
   const readyMs = Math.round(performance.now());
-  window.kringloopPage = { app, readyMs, restored, notify };
+  window.kringloopPage = { app, Hub, readyMs, restored, notify, packageName };
   document.body.dataset.restored = String(restored);
   document.body.dataset.ready = "true";
 }

@@ -1,7 +1,8 @@
-// Keeps the hub in this browser: the whole in-memory hub as one snapshot
-// (hub.snapshot(), a JSON text written by the library) in IndexedDB, one
-// object store, one record per hub slug: { slug, snapshot, lastSyncedSeq,
-// savedAt }. Saved after every successful change (coalesced to one write
+// Keeps the hub in this browser: the hub as one snapshot (await
+// hub.snapshot(): its whole journal with its signals' personal fields, a
+// JSON text written by the library) in IndexedDB, one
+// object store, one record per hub slug: { slug, hubId, snapshot,
+// lastSyncedSeq, savedAt }. Saved after every successful change (coalesced to one write
 // per burst of changes), restored on load with Hub.restore. A write is one
 // IndexedDB transaction: if it fails, the previous record stays as it was.
 const DB_NAME = "kringloop";
@@ -12,7 +13,7 @@ let db = null;
 let pending = null;
 let saves = 0;
 /** The hub's record as last written (or read): lastSyncedSeq lives here. */
-let current = { slug: "", snapshot: null, lastSyncedSeq: 0, savedAt: null };
+let current = { slug: "", hubId: null, snapshot: null, lastSyncedSeq: 0, savedAt: null };
 
 function request(req) {
   return new Promise((resolve, reject) => {
@@ -40,13 +41,16 @@ export function canPersist(hub) {
 export async function load(slug) {
   const tx = (await open()).transaction(STORE, "readonly");
   const record = await request(tx.objectStore(STORE).get(slug));
-  current = record ?? { slug, snapshot: null, lastSyncedSeq: 0, savedAt: null };
+  current = record ?? { slug, hubId: null, snapshot: null, lastSyncedSeq: 0, savedAt: null };
   return record;
 }
 
-/** The journal position the last sync download ended at (0: never synced). */
-export function lastSyncedSeq() {
-  return current.lastSyncedSeq ?? 0;
+/**
+ * The journal position the last sync download of `hub` ended at (0: never
+ * synced; also for a hub other than the stored one, e.g. a new demo).
+ */
+export function lastSyncedSeq(hub) {
+  return current.hubId === hub.id ? current.lastSyncedSeq ?? 0 : 0;
 }
 
 async function write(record) {
@@ -70,21 +74,26 @@ function setState(state) {
 
 /**
  * Saves `hub` now (snapshot + lastSyncedSeq). Resolves true once the
- * transaction committed; on failure resolves false and the stored record
- * is the previous one.
+ * transaction committed; on failure it rejects and the stored record is
+ * the previous one (a failed transaction writes nothing).
  */
 export async function save(hub, { lastSyncedSeq } = {}) {
   if (!canPersist(hub)) {
+    // nothing to store: keep the sync position for this visit only
+    if (lastSyncedSeq !== undefined) current = { ...current, hubId: hub.id, lastSyncedSeq };
     setState("unavailable");
     return false;
   }
-  const record = {
-    slug: hub.slug,
-    snapshot: hub.snapshot(),
-    lastSyncedSeq: lastSyncedSeq ?? current.lastSyncedSeq ?? 0,
-    savedAt: new Date().toISOString(),
-  };
+  setState("pending");
+  let record;
   try {
+    record = {
+      slug: hub.slug,
+      hubId: hub.id,
+      snapshot: await hub.snapshot(),
+      lastSyncedSeq: lastSyncedSeq ?? (current.hubId === hub.id ? current.lastSyncedSeq ?? 0 : 0),
+      savedAt: new Date().toISOString(),
+    };
     await write(record);
   } catch (error) {
     setState("failed");

@@ -40,7 +40,7 @@ export async function download() {
     showError(new Error(t("sync.unavailable")));
     return;
   }
-  const after = $("sync-all").checked ? 0 : lastSyncedSeq();
+  const after = $("sync-all").checked ? 0 : lastSyncedSeq(hub);
   let batch;
   try {
     batch = await hub.exportJournal(app.actor, after);
@@ -53,7 +53,7 @@ export async function download() {
   // The next download starts after this one; importing twice is harmless,
   // so a lost file is re-sent with "from the beginning".
   try {
-    await save(hub, { lastSyncedSeq: Math.max(lastSyncedSeq(), batch.upToSeq) });
+    await save(hub, { lastSyncedSeq: Math.max(lastSyncedSeq(hub), batch.upToSeq) });
   } catch (error) {
     showError(error);
   }

@@ -140,6 +140,7 @@ test("the page loads a seeded demo hub, in Dutch, and reports its load time", as
   console.log(`page: navigation to ready ${t.readyMs} ms (performance.now at ready); goto to ready seen by the test ${t.wallMs} ms`);
   assert.equal(await page.getAttribute("html", "lang"), "nl");
   assert.equal(await page.getAttribute("body", "data-restored"), "false");
+  assert.equal(await page.evaluate(() => window.kringloopPage.packageName), "kringloop-offline");
   await page.getByRole("heading", { name: "Kassa" }).waitFor();
   // labels of code lists come from the package: the tag colour of a book taken in 5 weeks ago
   await page.locator("#stock tr", { hasText: "kinderboek" }).getByText(/geel/).waitFor();
@@ -330,7 +331,7 @@ test("the downloaded batch imported twice: applied once, then all seen", async (
     // No SQLite importer given: import into a second, empty browser hub.
     const text = readFileSync(downloaded, "utf8");
     reports = await page.evaluate(async (json) => {
-      const { Hub } = await import("/bindings-wasm/pkg/kringloop_wasm.js");
+      const { Hub } = window.kringloopPage;
       const other = await Hub.open("memory:", "stadhuis");
       const admin = { name: "beheer", role: "admin" };
       const batch = JSON.parse(json);
@@ -344,6 +345,24 @@ test("the downloaded batch imported twice: applied once, then all seen", async (
   assert.equal(again.applied, 0);
   assert.equal(again.conflicts.length, 0);
   assert.equal(again.seen, first.applied + first.seen + first.conflicts.length);
+});
+
+test("on the shop package (?package=shop) the page works without persistence", async () => {
+  const t = await ready(() => page.goto(`${base}/examples/web/?package=shop`));
+  console.log(`page: on the shop package, navigation to ready ${t.readyMs} ms`);
+  assert.equal(await page.evaluate(() => window.kringloopPage.packageName), "kringloop");
+  assert.equal(await page.getAttribute("body", "data-restored"), "false");
+  assert.equal(await page.locator("#saved").getAttribute("data-state"), "unavailable");
+  await page.getByRole("button", { name: "kopje in het mandje" }).click();
+  await page.getByRole("button", { name: "Afrekenen" }).click();
+  await page.waitForFunction(() => document.getElementById("receipt-total")?.dataset.cents === "150");
+  await noError();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /^Sync/ }).click()]);
+  assert.ok(JSON.parse(readFileSync(await download.path(), "utf8")).entries.length > 0);
+  // the stored hub of the offline package was not overwritten
+  const t2 = await ready(() => page.goto(`${base}/examples/web/`));
+  assert.equal(await page.getAttribute("body", "data-restored"), "true");
+  assert.ok(t2.readyMs >= 0);
 });
 
 test("no request left the page's own origin", () => {
