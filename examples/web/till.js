@@ -4,7 +4,7 @@
 // what was sold today (hub.salesReport).
 import { change, read, today } from "./app.js";
 import { announce } from "./status.js";
-import { codeList, label, money, t } from "./i18n.js";
+import { codeList, currentLang, label, money, t } from "./i18n.js";
 
 const TILL = "kassa-1";
 /** itemId → { item (ItemView), quantity } */
@@ -199,7 +199,10 @@ function renderReceipt() {
   total.id = "receipt-total";
   total.dataset.cents = String(sale.total);
   const paid = document.createElement("p");
-  const when = sale.at.slice(11, 16);
+  const when = new Date(sale.at).toLocaleTimeString(currentLang() === "en" ? "en-GB" : "nl-NL", {
+    hour: "2-digit",
+    minute: "2-digit",
+  });
   paid.textContent = `${t("till.paidBy")}: ${label("payment_method", sale.payment)} · ${sale.date} ${when} · ${sale.till}`;
   $("receipt-body").replaceChildren(table, paid);
 }

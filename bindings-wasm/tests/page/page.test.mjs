@@ -186,6 +186,27 @@ test("a reload keeps the sale (IndexedDB, same browser profile)", async () => {
   assert.equal(await page.locator("#stock tr", { hasText: "kopje" }).locator("td").nth(3).textContent(), "3");
 });
 
+test("a failed IndexedDB write keeps the previous snapshot", async () => {
+  const cups = () => page.locator("#stock tr", { hasText: "kopje" }).locator("td").nth(3).textContent();
+  assert.equal(await cups(), "3");
+  // the next write fails (as when the disk is full)
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException("simulated: the disk is full", "QuotaExceededError");
+    };
+  });
+  await page.getByRole("button", { name: "kopje in het mandje" }).click();
+  await page.getByLabel("pin").check();
+  await page.getByRole("button", { name: "Afrekenen" }).click();
+  await page.waitForFunction(() => document.getElementById("saved").dataset.state === "failed");
+  assert.equal(await cups(), "2", "the sale itself went through");
+  assert.match(await page.locator("#errors").textContent(), /disk is full/);
+  // a reload finds the last snapshot that was written: before that sale
+  await ready(() => page.reload());
+  assert.equal(await page.getAttribute("body", "data-restored"), "true");
+  assert.equal(await cups(), "3");
+});
+
 test("forbidden and invalid actions show the library's error", async () => {
   // a volunteer may not complete shifts: the library's permission matrix
   await actAs("Bea");
