@@ -8,10 +8,11 @@ use crate::errors::OrRaise;
 use crate::records::{
     self, Activity, ActivityReport, Assessment, CashUp, Coaching, CoachingSuggestion, CohortCurve,
     Conflict, Course, CourseEffect, Enrolment, FollowUpDue, HoursByRole, HoursByVolunteer, Idea,
-    ImpactFactor, ImpactRow, Item, ItemView, JournalRecord, Json, MilestoneReached, OpeningSlot,
-    Partner, PartnerSuggestion, PricingPolicy, PurgeReport, Referral, Resident, RosterGap, Sale,
-    SalesRow, Schedule, ScheduleChange, Session, Shift, Signal, SignalPolicy, SignalStatistics,
-    SignalView, StockMove, StockOnHand, TableTally, Trajectory, VogStatus, Volunteer, Withdrawal,
+    ImpactFactor, ImpactRow, ImportReport, Item, ItemView, JournalRecord, Json, MilestoneReached,
+    OpeningSlot, Partner, PartnerSuggestion, PricingPolicy, PurgeReport, Referral, Resident,
+    RosterGap, Sale, SalesRow, Schedule, ScheduleChange, Session, Shift, Signal, SignalPolicy,
+    SignalStatistics, SignalView, StockMove, StockOnHand, SyncConflict, TableTally, Trajectory,
+    VogStatus, Volunteer, Withdrawal,
 };
 use crate::runtime::block_on;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
@@ -1594,6 +1595,22 @@ impl Hub {
         Ok(block_on(py, call)?.or_raise()?.into())
     }
 
+    /// The hub report from `start_date` to `end_date` (coordinators, admins,
+    /// researchers; researchers get counts of people from 1 to the
+    /// threshold − 1 hidden as `None`). Render it with `.to_markdown(lang)`
+    /// or `.to_html(lang)`.
+    fn hub_report(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+    ) -> PyResult<records::HubReport> {
+        let period = convert::period(start_date, end_date)?;
+        let call = self.inner.hub_report(&actor.inner, period);
+        Ok(block_on(py, call)?.or_raise()?.into())
+    }
+
     // ---- volunteer development ----
 
     /// Names the hub's skills, each scored 1–5 in `skills` assessments
@@ -2054,6 +2071,33 @@ impl Hub {
         let limit = u32::try_from(limit).unwrap_or(0);
         let rows = block_on(py, self.inner.journal(&actor.inner, after, limit))?.or_raise()?;
         Ok(rows.into_iter().map(JournalRecord::from).collect())
+    }
+
+    // ---- journal sync ----
+
+    /// The changes after journal position `after` (0: everything) as a sync
+    /// batch in JSON text, with the personal fields of the signals recorded
+    /// in it (coordinators, admins). Write it to a file; another hub imports
+    /// it with `import_journal`. The reads of personal fields are journalled.
+    #[pyo3(signature = (actor, *, after = 0))]
+    fn export_journal(&self, py: Python<'_>, actor: &Actor, after: i64) -> PyResult<String> {
+        let batch = block_on(py, self.inner.export_journal(&actor.inner, after))?.or_raise()?;
+        Ok(batch.to_json())
+    }
+
+    /// Imports another hub's batch (JSON text from `export_journal`), once:
+    /// entries this hub already has are skipped, entries that cannot apply
+    /// are recorded as conflicts (coordinators, admins).
+    fn import_journal(&self, py: Python<'_>, actor: &Actor, batch: &str) -> PyResult<ImportReport> {
+        let batch = kringloop::SyncBatch::from_json(batch).or_raise()?;
+        let report = block_on(py, self.inner.import_journal(&actor.inner, &batch))?.or_raise()?;
+        Ok(ImportReport::from(report))
+    }
+
+    /// The conflicts imports recorded, oldest first (coordinators, admins).
+    fn sync_conflicts(&self, py: Python<'_>, actor: &Actor) -> PyResult<Vec<SyncConflict>> {
+        let rows = block_on(py, self.inner.sync_conflicts(&actor.inner))?.or_raise()?;
+        Ok(rows.into_iter().map(SyncConflict::from).collect())
     }
 }
 

@@ -46,6 +46,8 @@ fn _kringloop(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<records::Candidate>()?;
     m.add_class::<records::VogStatus>()?;
     m.add_class::<records::JournalRecord>()?;
+    m.add_class::<records::SyncConflict>()?;
+    m.add_class::<records::ImportReport>()?;
     m.add_class::<records::Item>()?;
     m.add_class::<records::ItemView>()?;
     m.add_class::<records::PriceTag>()?;
@@ -96,6 +98,18 @@ fn _kringloop(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<records::CourseEffect>()?;
     m.add_class::<records::Conflict>()?;
     m.add_class::<records::ConflictFollowUp>()?;
+    m.add_class::<records::HubReport>()?;
+    m.add_class::<records::VolunteerFigures>()?;
+    m.add_class::<records::HoursFigures>()?;
+    m.add_class::<records::LadderFigures>()?;
+    m.add_class::<records::CourseFigures>()?;
+    m.add_class::<records::ActivityFigures>()?;
+    m.add_class::<records::TableFigures>()?;
+    m.add_class::<records::SignalFigures>()?;
+    m.add_class::<records::ReferralFigures>()?;
+    m.add_class::<records::SalesMonth>()?;
+    m.add_class::<records::SalesFigures>()?;
+    m.add_class::<records::ReuseFigures>()?;
     // errors
     errors::register(m)?;
     Ok(())

@@ -42,6 +42,12 @@ macro_rules! record {
     };
 }
 
+mod report;
+pub use report::{
+    ActivityFigures, CourseFigures, HoursFigures, HubReport, LadderFigures, ReferralFigures,
+    ReuseFigures, SalesFigures, SalesMonth, SignalFigures, TableFigures, VolunteerFigures,
+};
+
 record! {
     /// A volunteer of the hub.
     Volunteer repr(id, display_name, status, roles) {
@@ -308,6 +314,63 @@ impl From<kringloop::JournalRecord> for JournalRecord {
             entity: e.entity,
             entity_id: e.entity_id,
             detail: Json(e.detail),
+        }
+    }
+}
+
+// ---- journal sync ----
+
+record! {
+    /// An entry of an imported batch that could not be applied, recorded for
+    /// the coordinator (e.g. the same unit sold at two tills).
+    SyncConflict repr(entry_id, action, entity_id, reason) {
+        entry_id: String,
+        source_hub: String,
+        action: String,
+        entity: String,
+        entity_id: String,
+        reason: String,
+        detected_at: DateTime<Utc>,
+        /// The refused journal entry (no personal fields) as JSON-like values.
+        entry: Json,
+    }
+}
+
+impl From<kringloop::SyncConflict> for SyncConflict {
+    fn from(c: kringloop::SyncConflict) -> Self {
+        SyncConflict {
+            entry_id: c.entry_id.to_string(),
+            source_hub: c.source_hub.to_string(),
+            action: c.action,
+            entity: c.entity,
+            entity_id: c.entity_id,
+            reason: c.reason,
+            detected_at: c.detected_at,
+            entry: Json(kringloop::journal::detail(&c.entry)),
+        }
+    }
+}
+
+record! {
+    /// The outcome of one import: entries applied, entries already here, and
+    /// the conflicts recorded now.
+    ImportReport repr(source_hub, applied, seen, up_to_seq) {
+        source_hub: String,
+        applied: u32,
+        seen: u32,
+        conflicts: Vec<SyncConflict>,
+        up_to_seq: i64,
+    }
+}
+
+impl From<kringloop::ImportReport> for ImportReport {
+    fn from(r: kringloop::ImportReport) -> Self {
+        ImportReport {
+            source_hub: r.source_hub.to_string(),
+            applied: r.applied,
+            seen: r.seen,
+            conflicts: r.conflicts.into_iter().map(SyncConflict::from).collect(),
+            up_to_seq: r.up_to_seq,
         }
     }
 }

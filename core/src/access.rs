@@ -108,6 +108,8 @@ code_list! {
         ImportJournal = ("import_journal", "synchronisatiebestand inlezen", "import a sync batch"),
         /// Read the conflicts that imports recorded.
         ReadSyncConflicts = ("read_sync_conflicts", "synchronisatieconflicten inzien", "read sync conflicts"),
+        /// The hub report for the municipality (suppressed for researchers).
+        ReadHubReport = ("read_hub_report", "wijkrapportage inzien", "read the hub report"),
     }
 }
 
@@ -144,7 +146,10 @@ pub fn grant(role: Role, action: Action) -> Grant {
             | RecordTally,
         ) => All,
         (Role::Volunteer, _) => Deny,
-        (Role::Researcher, ReadAggregates | ReadSignalStatistics | ReadPartners) => All,
+        (
+            Role::Researcher,
+            ReadAggregates | ReadSignalStatistics | ReadPartners | ReadHubReport,
+        ) => All,
         (Role::Researcher, _) => Deny,
     }
 }

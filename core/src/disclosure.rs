@@ -11,6 +11,9 @@
 //!    exists, the smallest other shown value in it is hidden too (the total
 //!    itself when the line has no other value). This repeats until every
 //!    line is safe.
+//!
+//! A single line of counts ([`suppress_line`]) follows the same two steps
+//! against its one total.
 
 use serde::Serialize;
 
@@ -141,6 +144,46 @@ pub fn suppress_count(n: u64, threshold: Option<u32>) -> Option<u64> {
     }
 }
 
+/// One line of counts (cells and their total), as published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CountLine {
+    /// The counts; `None` is hidden.
+    pub cells: Vec<Option<u64>>,
+    /// Their total; `None` when hidden.
+    pub total: Option<u64>,
+}
+
+/// A single line of counts with its total, with primary and secondary
+/// suppression at `threshold` (`None`: exact). Primary: cells and a total
+/// from 1 to `threshold − 1` are hidden. Secondary: when exactly one cell
+/// is hidden and the total is shown, the smallest other non-zero cell is
+/// hidden too — or, when there is none, the total. (A one-line
+/// [`CountTable`] would also publish each cell again as its column total,
+/// and would rather hide a zero.)
+pub fn suppress_line(counts: &[u64], threshold: Option<u32>) -> CountLine {
+    let total: u64 = counts.iter().sum();
+    let mut line = CountLine {
+        cells: counts
+            .iter()
+            .map(|n| suppress_count(*n, threshold))
+            .collect(),
+        total: suppress_count(total, threshold),
+    };
+    if line.total.is_some() && line.cells.iter().filter(|c| c.is_none()).count() == 1 {
+        let smallest = line
+            .cells
+            .iter()
+            .enumerate()
+            .filter_map(|(k, v)| v.filter(|x| *x > 0).map(|x| (x, k)))
+            .min();
+        match smallest {
+            Some((_, k)) => line.cells[k] = None,
+            None => line.total = None,
+        }
+    }
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +261,20 @@ mod tests {
         }
         let t = table(vec![vec![0, 20], vec![30, 0]]).suppressed(10);
         assert!(t.cells.iter().flatten().all(Option::is_some));
+    }
+
+    #[test]
+    fn a_line_hides_a_second_non_zero_cell_or_its_total() {
+        let l = suppress_line(&[2, 20, 0, 30], Some(10));
+        assert_eq!(l.cells, vec![None, None, Some(0), Some(30)]);
+        assert_eq!(l.total, Some(52));
+        let l = suppress_line(&[2, 0, 0], Some(10));
+        assert_eq!((l.cells[0], l.total), (None, None));
+        let l = suppress_line(&[2, 3, 40], Some(10));
+        assert_eq!(l.cells, vec![None, None, Some(40)]);
+        assert_eq!(l.total, Some(45));
+        let l = suppress_line(&[2, 3], None);
+        assert_eq!((l.cells, l.total), (vec![Some(2), Some(3)], Some(5)));
     }
 
     #[test]

@@ -46,6 +46,7 @@ pub mod id;
 pub mod journal;
 pub mod money;
 mod order;
+pub mod report;
 pub mod roster;
 pub mod shift;
 pub mod signal;
@@ -77,6 +78,7 @@ pub use id::{
 };
 pub use journal::{JournalEntry, JournalRecord};
 pub use money::Money;
+pub use report::*;
 pub use roster::{Candidate, OpeningHours, OpeningSlot, RosterGap, roster_gaps};
 pub use shift::{
     HoursByRole, HoursByVolunteer, MILESTONE_HOURS, MilestoneReached, NewShift, Shift, ShiftStatus,
@@ -89,8 +91,8 @@ pub use store::PostgresStore;
 #[cfg(feature = "sqlite")]
 pub use store::SqliteStore;
 pub use store::{
-    ActivityStore, CourseStore, DevelopmentStore, MemoryStore, ReferralQuery, SessionQuery,
-    ShiftQuery, SignalQuery, SignalStore, StockStore, Store,
+    ActivityStore, CourseStore, DevelopmentStore, MemoryStore, ReferralQuery, ReportStore,
+    SessionQuery, ShiftQuery, SignalQuery, SignalStore, StockStore, Store,
 };
 pub use sync::{ImportReport, PersonalFields, SyncBatch, SyncConflict};
 pub use text::{
@@ -119,3 +121,7 @@ mod activities_doctests {}
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/development.md")]
 mod development_doctests {}
+
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/report.md")]
+mod report_doctests {}

@@ -6,6 +6,7 @@ pub mod activities;
 pub mod courses;
 pub mod development;
 pub mod open;
+mod report;
 pub mod roster;
 mod shifts;
 pub mod signals;

@@ -10,6 +10,7 @@ mod activities;
 mod courses;
 mod development;
 mod memory;
+mod report;
 mod signals;
 #[cfg(any(feature = "sqlite", feature = "postgres"))]
 pub(crate) mod sql;
@@ -20,6 +21,7 @@ pub use activities::{ActivityStore, SessionQuery};
 pub use courses::CourseStore;
 pub use development::DevelopmentStore;
 pub use memory::MemoryStore;
+pub use report::ReportStore;
 pub use signals::{ReferralQuery, SignalQuery, SignalStore};
 #[cfg(feature = "postgres")]
 pub use sql::postgres::PostgresStore;
@@ -107,7 +109,15 @@ pub struct ShiftQuery {
 #[cfg_attr(not(target_family = "wasm"), async_trait::async_trait)]
 #[cfg_attr(target_family = "wasm", async_trait::async_trait(?Send))]
 pub trait Store:
-    StockStore + SignalStore + ActivityStore + DevelopmentStore + CourseStore + SyncStore + Send + Sync
+    StockStore
+    + SignalStore
+    + ActivityStore
+    + DevelopmentStore
+    + CourseStore
+    + ReportStore
+    + SyncStore
+    + Send
+    + Sync
 {
     /// The id of the hub named `slug`, creating it (with `new_id`) on first use.
     async fn ensure_hub(&self, slug: &HubSlug, new_id: HubId, now: DateTime<Utc>) -> Result<HubId>;

@@ -10,6 +10,7 @@ mod courses;
 mod development;
 mod isolation;
 mod journal;
+mod report;
 mod roster;
 mod shifts;
 mod signals;
@@ -62,6 +63,8 @@ conformance! {
     sync::two_imports_racing_apply_each_entry_once,
     sync::a_till_rebuilt_from_its_snapshot_is_the_same_till,
     sync::a_purged_signal_stays_erased_in_a_rebuilt_till,
+    report::figures_add_up_exactly,
+    report::researchers_get_small_counts_hidden_and_no_names,
     courses::enrolment_with_a_waiting_list,
     courses::concurrent_enrolments_never_overfill,
     courses::attendance_completion_and_effect,

@@ -10,22 +10,6 @@ fn item(category: Category, condition: Condition, weight: u32) -> NewItem {
     NewItem::new(category, "iets moois", condition, weight)
 }
 
-fn basket(lines: &[(ItemId, u32)], payment: PaymentMethod, city_pass: bool) -> Basket {
-    Basket {
-        till: "kassa-1".into(),
-        lines: lines
-            .iter()
-            .map(|(item_id, quantity)| BasketLine {
-                item_id: *item_id,
-                quantity: *quantity,
-            })
-            .collect(),
-        payment,
-        city_pass,
-        at: None,
-    }
-}
-
 fn shop_volunteer() -> kringloop::Actor {
     kringloop::Actor::new("kassa-vrijwilliger", Role::Volunteer).unwrap()
 }

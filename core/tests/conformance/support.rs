@@ -4,8 +4,8 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use kringloop::{
-    Actor, FixedClock, Hub, MemoryStore, NewShift, NewVolunteer, Role, Store, TimeSpan,
-    VolunteerId, VolunteerRole, VolunteerStatus,
+    Actor, Basket, BasketLine, FixedClock, Hub, ItemId, MemoryStore, NewShift, NewVolunteer,
+    PaymentMethod, Role, Store, TimeSpan, VolunteerId, VolunteerRole, VolunteerStatus,
 };
 use std::sync::Arc;
 
@@ -193,4 +193,21 @@ pub fn replace_database(url: &str, name: &str) -> String {
     let host_and_path = &base[scheme_end..];
     let host = host_and_path.split('/').next().unwrap_or(host_and_path);
     format!("{}{}/{}{}", &base[..scheme_end], host, name, query)
+}
+
+/// A basket at till `kassa-1`, sold now.
+pub fn basket(lines: &[(ItemId, u32)], payment: PaymentMethod, city_pass: bool) -> Basket {
+    Basket {
+        till: "kassa-1".into(),
+        lines: lines
+            .iter()
+            .map(|(item_id, quantity)| BasketLine {
+                item_id: *item_id,
+                quantity: *quantity,
+            })
+            .collect(),
+        payment,
+        city_pass,
+        at: None,
+    }
 }

@@ -3,8 +3,9 @@
 //! sales at two tills), a year of signals and referrals and a year of the five
 //! activities (sessions, attendance, ideas, the table tally), then prints the
 //! roster summary, the shop's figures, the attendance summary with the ideas
-//! pipeline, and the signal statistics as a researcher sees them (small cells
-//! hidden).
+//! pipeline, the signal statistics as a researcher sees them (small cells
+//! hidden), and the year's hub report (Markdown, and an HTML page beside the
+//! database file).
 //!
 //! ```text
 //! cargo run -p kringloop --example demo -- [path.db] [--fresh]
@@ -23,6 +24,7 @@ use std::error::Error;
 
 mod activities;
 mod development;
+mod report;
 mod shop;
 mod signals;
 
@@ -136,6 +138,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
     development::summary(&hub, &coordinator, today).await?;
     activities::summary(&hub, &coordinator, today).await?;
     signals::summary(&hub, today).await?;
+    report::summary(&hub, &coordinator, today, &path).await?;
     Ok(())
 }
 

@@ -3,8 +3,8 @@
 use super::{MemoryStore, hub_mut, hub_ref};
 use crate::store::{CourseStore, already_enrolled_message, duplicate_message, stale_message};
 use crate::{
-    Conflict, ConflictId, ConflictStatus, Course, CourseId, Enrolment, EnrolmentStatus, Error,
-    HubId, JournalEntry, Result, VolunteerId,
+    Conflict, ConflictId, ConflictStatus, Course, CourseCounts, CourseId, Enrolment,
+    EnrolmentStatus, Error, HubId, JournalEntry, Period, Result, VolunteerId,
 };
 
 #[derive(Debug, Default)]
@@ -16,6 +16,30 @@ pub(super) struct CourseData {
 
 fn is_live(e: &Enrolment) -> bool {
     e.status != EnrolmentStatus::Withdrawn
+}
+
+impl CourseData {
+    /// Courses running in `period`, their places taken and the completions
+    /// of the courses that ended in it (see [`CourseCounts`]).
+    pub(super) fn course_counts(&self, period: Period) -> CourseCounts {
+        let mut out = CourseCounts::default();
+        for c in &self.courses {
+            let (Some(first), Some(last)) = (c.first(), c.last()) else {
+                continue;
+            };
+            let mine = || self.enrolments.iter().filter(|e| e.course_id == c.id);
+            if first <= period.to() && last >= period.from() {
+                out.running += 1;
+                out.participants += mine()
+                    .filter(|e| e.status == EnrolmentStatus::Enrolled)
+                    .count() as u64;
+            }
+            if period.contains(last) {
+                out.completions += mine().filter(|e| e.completed).count() as u64;
+            }
+        }
+        out
+    }
 }
 
 #[cfg_attr(not(target_family = "wasm"), async_trait::async_trait)]

@@ -7,14 +7,58 @@ use crate::store::{
 };
 use crate::{
     Assessment, AssessmentId, Coaching, CoachingId, CoachingStatus, CohortCount, Error, HubId,
-    JournalEntry, Measure, Period, Result, Skill, VolunteerId, months_of_membership, quarter_start,
+    JournalEntry, LadderCounts, Measure, Period, Result, Skill, VolunteerId, months_of_membership,
+    quarter_start,
 };
+use chrono::NaiveDate;
 
 #[derive(Debug, Default)]
 pub(super) struct DevelopmentData {
     skills: Vec<Skill>,
     assessments: Vec<Assessment>,
     coachings: Vec<Coaching>,
+}
+
+impl DevelopmentData {
+    /// Movement on the participation ladder in `period` (see
+    /// [`LadderCounts`]): per volunteer, the latest uncorrected step in the
+    /// period against the latest before it, latest by date, then id.
+    pub(super) fn ladder_counts(&self, period: Period) -> LadderCounts {
+        let all = &self.assessments;
+        let ladder = Measure::ladder();
+        let mut latest: Vec<(VolunteerId, bool, (NaiveDate, AssessmentId), u8)> = Vec::new();
+        for a in all
+            .iter()
+            .filter(|a| a.on <= period.to())
+            .filter(|a| !all.iter().any(|b| b.corrects == Some(a.id)))
+        {
+            let Some(score) = a.scores.iter().find(|s| s.measure == ladder) else {
+                continue;
+            };
+            let inside = a.on >= period.from();
+            let key = (a.on, a.id);
+            match latest
+                .iter_mut()
+                .find(|l| l.0 == a.volunteer_id && l.1 == inside)
+            {
+                Some(l) if l.2 < key => (l.2, l.3) = (key, score.value),
+                Some(_) => {}
+                None => latest.push((a.volunteer_id, inside, key, score.value)),
+            }
+        }
+        let mut out = LadderCounts::default();
+        for now in latest.iter().filter(|l| l.1) {
+            out.measured += 1;
+            let before = latest.iter().find(|l| !l.1 && l.0 == now.0);
+            match before.map(|b| now.3.cmp(&b.3)) {
+                Some(std::cmp::Ordering::Greater) => out.up += 1,
+                Some(std::cmp::Ordering::Equal) => out.same += 1,
+                Some(std::cmp::Ordering::Less) => out.down += 1,
+                None => {}
+            }
+        }
+        out
+    }
 }
 
 #[cfg_attr(not(target_family = "wasm"), async_trait::async_trait)]

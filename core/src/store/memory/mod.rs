@@ -3,6 +3,7 @@
 mod activities;
 mod courses;
 mod development;
+mod report;
 mod signals;
 mod stock;
 mod sync;

@@ -7,8 +7,8 @@ use super::{MemoryStore, hub_mut, hub_ref};
 use crate::store::{StockStore, cash_up_twice_message, duplicate_message, short_message};
 use crate::{
     Bucket, CashTotals, CashUp, Error, HubId, ImpactFactors, Item, ItemId, ItemState, JournalEntry,
-    Money, MoveKind, PaymentMethod, Period, PricingPolicy, Result, Sale, SaleId, SalesRow,
-    StockGroup, StockMove, TillName, bucket_start,
+    Money, MoveKind, PaymentMethod, Period, PricingPolicy, Result, Sale, SaleCounts, SaleId,
+    SalesRow, StockGroup, StockMove, TillName, bucket_start,
 };
 use chrono::NaiveDate;
 
@@ -27,6 +27,18 @@ pub(super) struct StockData {
 }
 
 impl StockData {
+    /// Sales and refunds rung up in `period`.
+    pub(super) fn sale_counts(&self, period: Period) -> SaleCounts {
+        let mut out = SaleCounts::default();
+        for s in self.sales.values().filter(|s| period.contains(s.date)) {
+            match s.reverses {
+                None => out.sales += 1,
+                Some(_) => out.refunds += 1,
+            }
+        }
+        out
+    }
+
     fn state(&self, item: &Item) -> ItemState {
         ItemState {
             item: item.clone(),

@@ -21,6 +21,7 @@ pub(crate) mod development;
 mod development_rows;
 #[cfg(feature = "postgres")]
 pub(crate) mod postgres;
+pub(crate) mod report;
 mod signal_rows;
 pub(crate) mod signals;
 #[cfg(feature = "sqlite")]

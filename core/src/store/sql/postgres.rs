@@ -10,6 +10,7 @@
 use super::activities::impl_sql_activity_store;
 use super::courses::impl_sql_course_store;
 use super::development::impl_sql_development_store;
+use super::report::impl_sql_report_store;
 use super::signals::impl_sql_signal_store;
 use super::stock::{ID_CHUNK, impl_sql_stock_store, placeholders};
 use super::sync::impl_sql_sync_store;
@@ -140,6 +141,11 @@ impl_sql_activity_store!(
 impl_sql_development_store!(PostgresStore, Postgres, for_update = " FOR UPDATE");
 impl_sql_course_store!(PostgresStore, Postgres, for_update = " FOR UPDATE");
 impl_sql_sync_store!(PostgresStore);
+impl_sql_report_store!(
+    PostgresStore,
+    Postgres,
+    json_dates = "jsonb_array_elements_text(CAST(c.sessions AS jsonb))"
+);
 
 #[cfg(test)]
 mod tests {
