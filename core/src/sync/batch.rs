@@ -49,8 +49,13 @@ impl SyncBatch {
     /// Parses a batch from JSON, refusing another format version and
     /// entries out of journal order with a `validation` error.
     pub fn from_json(json: &str) -> Result<SyncBatch> {
-        let batch: SyncBatch = serde_json::from_str(json)
-            .map_err(|e| Error::validation("batch", format!("not a sync batch: {e}")))?;
+        // Parsed to a tree first, then read from it: the decoding of the
+        // entries' details reads from the same tree type, so one family of
+        // readers serves both.
+        let bad =
+            |e: serde_json::Error| Error::validation("batch", format!("not a sync batch: {e}"));
+        let tree: serde_json::Value = serde_json::from_str(json).map_err(bad)?;
+        let batch = SyncBatch::deserialize(&tree).map_err(bad)?;
         batch.check()?;
         Ok(batch)
     }
