@@ -16,6 +16,7 @@
 //! | `stock` (shop) | `takeIn`, `takeInBatch`, `item`, `moves`, `recordMove`, `setPricingPolicy`, `pricingPolicy`, `checkout`, `refund`, `sale`, `cashUp`, `cashUps`, `stockOnHand`, `ageing`, `salesReport`, `inStock`, `suggestPrice` |
 //! | `activities` (programme) | `createActivity`, `updateActivity`, `setActivityStatus`, `activity`, `activities`, `setSchedule`, `schedules`, `generateSessions`, `addSession`, `cancelSession`, `recordAttendance`, `session`, `sessions`, `registerResident`, `residents`, `forgetResident`, `submitIdea`, `changeIdea`, `idea`, `ideas`, `recordTally`, `correctTally`, `tallies`, `activityReport` |
 //! | `development` (programme) | `setSkills`, `skills`, `recordAssessment`, `assessments`, `trajectory`, `cohortCurve`, `coachingSuggestions`, `openCoaching`, `addCoachingSession`, `closeCoaching`, `coaching`, `coachings`, `createCourse`, `course`, `courses`, `enrol`, `withdraw`, `enrolments`, `recordCourseAttendance`, `completeCourse`, `courseEffect`, `registerConflict`, `followUpConflict`, `conflict`, `conflicts` |
+//! | `report` (programme) | `hubReport`, `hubReportMarkdown`, `hubReportHtml` |
 //! | `signals` (shop) | `recordSignal`, `signal`, `signals`, `signalViews`, `updateSignal`, `closeSignal`, `registerPartner`, `updatePartner`, `setPartnerStatus`, `partner`, `partners`, `partnersHsds`, `partnerSuggestions`, `refer`, `changeReferral`, `setFollowUp`, `referral`, `referrals`, `followUpsDue`, `setSignalPolicy`, `signalPolicy`, `purgeSignals`, `signalStatistics` |
 //! | `sync` (shop) | `exportJournal`; with the feature `offline` also `snapshot`, `Hub.restore`, `importJournal`, `syncConflicts` |
 //! | [`mod@labels`] | `labels(vocabulary)`, `vocabularies()` |
@@ -35,6 +36,8 @@ pub mod errors;
 pub mod hub;
 pub mod labels;
 mod read;
+#[cfg(feature = "programme")]
+pub mod report;
 #[cfg(feature = "shop")]
 pub mod roster;
 #[cfg(feature = "shop")]

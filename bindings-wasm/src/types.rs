@@ -124,6 +124,44 @@ export interface JournalRecord {
   detail: unknown;
 }
 
+/* Codes and rows the shop's operations and the programme's hub report share. */
+
+/** Kind of donated goods. */
+export type Category =
+  | "books" | "clothing" | "crockery" | "toys" | "furniture" | "electronics" | "household" | "other";
+
+/** What a signal is about. */
+export type SignalDomain =
+  | "loneliness" | "money_debt" | "housing" | "physical_health" | "mental_health" | "family_parenting"
+  | "safety_violence" | "addiction" | "work_daytime" | "paperwork" | "food" | "other";
+
+/** Where a referral stands (the HL7 SDOH closed-loop Task statuses). */
+export type ReferralStatus =
+  | "draft" | "requested" | "accepted" | "rejected" | "in_progress" | "on_hold"
+  | "completed" | "failed" | "cancelled";
+
+/** What came of a closed referral. */
+export type ReferralOutcome =
+  | "got_help" | "could_not_contact" | "not_eligible" | "no_capacity"
+  | "no_longer_interested" | "referred_elsewhere";
+
+/** Worked hours in one role. */
+export interface HoursByRole {
+  role: VolunteerRole;
+  minutes: number;
+  shifts: number;
+}
+
+/** Goods of one category reused (sold, net of returns) in a period. */
+export interface ImpactRow {
+  category: Category;
+  weightGrams: number;
+  /** CO2e avoided; `null` when the hub has no factor for the category. */
+  gramsCo2e: number | null;
+  /** The factor's source; `null` without a factor. */
+  source: string | null;
+}
+
 /** One entry of a code list. */
 export interface CodeLabel {
   code: string;
@@ -156,10 +194,6 @@ export type ShiftStatus = "planned" | "worked" | "cancelled";
 /** Why a VOG needs attention. */
 export type VogState = "missing" | "expired" | "expiring";
 
-/** Kind of donated goods. */
-export type Category =
-  | "books" | "clothing" | "crockery" | "toys" | "furniture" | "electronics" | "household" | "other";
-
 /** State of an item: `a` as new, `b` good, `c` fair. */
 export type Condition = "a" | "b" | "c";
 
@@ -182,11 +216,6 @@ export type TagColour = "white" | "yellow" | "orange" | "red" | "green" | "blue"
 /** How sales reports group dates. */
 export type Bucket = "day" | "week" | "month";
 
-/** What a signal is about. */
-export type SignalDomain =
-  | "loneliness" | "money_debt" | "housing" | "physical_health" | "mental_health" | "family_parenting"
-  | "safety_violence" | "addiction" | "work_daytime" | "paperwork" | "food" | "other";
-
 /** How soon something must happen about a signal. */
 export type Urgency = "normal" | "high" | "acute";
 
@@ -198,16 +227,6 @@ export type SignalStatus = "open" | "closed";
 
 /** Whether a partner takes referrals. */
 export type PartnerStatus = "active" | "inactive" | "defunct" | "temporarily_closed";
-
-/** Where a referral stands (the HL7 SDOH closed-loop Task statuses). */
-export type ReferralStatus =
-  | "draft" | "requested" | "accepted" | "rejected" | "in_progress" | "on_hold"
-  | "completed" | "failed" | "cancelled";
-
-/** What came of a closed referral. */
-export type ReferralOutcome =
-  | "got_help" | "could_not_contact" | "not_eligible" | "no_capacity"
-  | "no_longer_interested" | "referred_elsewhere";
 
 /** Names of the code lists `labels()` knows. */
 export type Vocabulary =
@@ -278,13 +297,6 @@ export interface ShiftQuery extends Period {
 export interface HoursByVolunteer {
   volunteerId: Id;
   displayName: string;
-  minutes: number;
-  shifts: number;
-}
-
-/** Worked hours in one role. */
-export interface HoursByRole {
-  role: VolunteerRole;
   minutes: number;
   shifts: number;
 }
@@ -601,16 +613,6 @@ export interface ImpactFactor {
   source: string;
   /** Date of the source. */
   sourceDate: IsoDate;
-}
-
-/** Goods of one category reused (sold, net of returns) in a period. */
-export interface ImpactRow {
-  category: Category;
-  weightGrams: number;
-  /** CO2e avoided; `null` when the hub has no factor for the category. */
-  gramsCo2e: number | null;
-  /** The factor's source; `null` without a factor. */
-  source: string | null;
 }
 
 /** Input of `recordSignal`: a concern a visitor shared. */
@@ -952,7 +954,8 @@ const PROGRAMME: &'static str = r#"
 /** Names of the code lists `labels()` knows (this package's ones; the core knows more). */
 export type Vocabulary =
   | "role" | "action" | "weekday" | "volunteer_role" | "volunteer_status"
-  | "activity_kind" | "activity_status" | "nth" | "session_status" | "idea_status";
+  | "activity_kind" | "activity_status" | "nth" | "session_status" | "idea_status"
+  | "category" | "signal_domain" | "referral_status" | "referral_outcome";
 
 /** What kind of activity. */
 export type ActivityKind =
@@ -1216,6 +1219,126 @@ export interface ActivityReport {
   months: ActivityMonth[];
   ideas: IdeasByStatus[];
   tally: TallyWeek[];
+}
+
+/** A count under a code (a domain, a status, an outcome); `null` is hidden. */
+export interface Counted<K extends string> {
+  key: K;
+  count: number | null;
+}
+
+/** Volunteers in the report's period (`null`: hidden). */
+export interface VolunteerFigures {
+  /** With at least one worked shift. */
+  active: number | null;
+  started: number | null;
+  left: number | null;
+}
+
+/** Hours worked in the period (not people: never hidden). */
+export interface HoursFigures {
+  minutes: number;
+  shifts: number;
+  /** By role code. */
+  byRole: HoursByRole[];
+}
+
+/** Movement on the participation ladder in the period (`null`: hidden). */
+export interface LadderFigures {
+  /** Volunteers with a step assessed in the period. */
+  measured: number | null;
+  /** Of those, the ones with a step before the period too (shown only when up, same and down are). */
+  compared: number | null;
+  up: number | null;
+  same: number | null;
+  down: number | null;
+}
+
+/** Courses in the period. */
+export interface CourseFigures {
+  /** Courses running (not people: never hidden). */
+  running: number;
+  /** Places taken in them. */
+  participants: number | null;
+  /** Completions of courses that ended in the period. */
+  completions: number | null;
+}
+
+/** Activity sessions in the period. */
+export interface ActivityFigures {
+  sessionsHeld: number;
+  sessionsCancelled: number;
+  attendance: number | null;
+  firstTimers: number | null;
+}
+
+/** The daily tally at the big table in the period. */
+export interface TableFigures {
+  /** Days with a tally. */
+  days: number;
+  visitors: number | null;
+  conversations: number;
+}
+
+/** Signals recorded in the period. */
+export interface SignalFigures {
+  signals: number | null;
+  /** In code-list order; a signal counts once in each of its domains. */
+  byDomain: Counted<SignalDomain>[];
+}
+
+/** Referrals made in the period. */
+export interface ReferralFigures {
+  referrals: number | null;
+  /** By status now, in code-list order. */
+  byStatus: Counted<ReferralStatus>[];
+  /** By outcome of the closed ones, in code-list order. */
+  byOutcome: Counted<ReferralOutcome>[];
+}
+
+/** Sales of one month. */
+export interface SalesMonth {
+  /** `YYYY-MM`. */
+  month: string;
+  revenue: Cents;
+  items: number;
+}
+
+/** Sales in the period (refunds subtracted from revenue and items). */
+export interface SalesFigures {
+  sales: number;
+  refunds: number;
+  /** After discounts and cash rounding. */
+  revenue: Cents;
+  itemsSold: number;
+  byMonth: SalesMonth[];
+}
+
+/** Reuse in the period. */
+export interface ReuseFigures {
+  gramsReused: number;
+  /** By the hub's impact factors (categories without one add nothing). */
+  gramsCo2eAvoided: number;
+  byCategory: ImpactRow[];
+}
+
+/** Result of `hubReport`: what the hub did for its district in a period. */
+export interface HubReport {
+  /** The hub's slug. */
+  hub: string;
+  period: Period;
+  /** The suppression threshold applied (researchers), or `null` (exact). */
+  threshold: number | null;
+  volunteers: VolunteerFigures;
+  hours: HoursFigures;
+  ladder: LadderFigures;
+  courses: CourseFigures;
+  activities: ActivityFigures;
+  table: TableFigures;
+  signals: SignalFigures;
+  referrals: ReferralFigures;
+  sales: SalesFigures;
+  reuse: ReuseFigures;
 }
 /** A measure: `"ladder"` (the participation ladder, 1–6), `"zrm.<domain>"` (a self-sufficiency domain, 1–5) or `"skill.<name>"` (one of the hub's skills, 1–5). */
 export type Measure = "ladder" | `zrm.${ZrmDomain}` | `skill.${string}`;

@@ -1,7 +1,7 @@
 //! The programme package (`kringloop-programme`: activities, sessions,
 //! attendance, residents, ideas, the table tally, the activity report and
 //! volunteer development: assessments, trajectories, coaching, courses,
-//! conflicts) in headless Chromium, called with plain JS objects as a web
+//! conflicts; the hub report) in headless Chromium, called with plain JS objects as a web
 //! page would.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p kringloop-wasm
@@ -287,14 +287,14 @@ async fn idea_and_tally_conflicts() {
     assert_eq!(tallies.as_array().unwrap().len(), 1);
 }
 
-#[wasm_bindgen_test]
-async fn activity_report_numbers() {
+/// The knitting café with its February generated and recorded: 2 Feb: 8
+/// (2 new), 9 Feb: 6, 16 Feb cancelled, 23 Feb not recorded.
+async fn knitting_february() -> (Hub, String) {
     let (hub, id) = knitting_cafe().await;
-    let period = js(json!({ "from": "2026-02-01", "to": "2026-02-28", "activityId": id }));
-    ok(hub.generate_sessions(coordinator(), period)).await;
+    let query = js(json!({ "from": "2026-02-01", "to": "2026-02-28", "activityId": id }));
+    ok(hub.generate_sessions(coordinator(), query)).await;
     let feb = february(&hub, &id).await;
     let sid = |i: usize| s(feb[i]["id"].as_str().unwrap());
-    // 2 Feb: 8 (2 new), 9 Feb: 6, 16 Feb cancelled, 23 Feb not recorded.
     ok(hub.record_attendance(
         coordinator(),
         sid(0),
@@ -303,6 +303,12 @@ async fn activity_report_numbers() {
     .await;
     ok(hub.record_attendance(coordinator(), sid(1), js(json!({ "headcount": 6 })))).await;
     ok(hub.cancel_session(coordinator(), sid(2), s("holiday"))).await;
+    (hub, id)
+}
+
+#[wasm_bindgen_test]
+async fn activity_report_numbers() {
+    let (hub, id) = knitting_february().await;
     ok(hub.submit_idea(
         coordinator(),
         js(json!({ "title": "Filmavond", "text": "Eens per maand een film.", "submittedOn": "2026-02-10" })),
@@ -358,6 +364,12 @@ async fn activity_report_numbers() {
 async fn programme_labels() {
     let kinds = rs(&labels(s("activity_kind")).unwrap());
     assert_eq!(kinds.as_array().unwrap().len(), 7);
+    // The codes of the hub report's rows have their labels here too.
+    let domains = rs(&labels(s("signal_domain")).unwrap());
+    assert_eq!(
+        domains[1],
+        json!({ "code": "money_debt", "nl": "geldzorgen en schulden", "en": "money and debt" })
+    );
     assert_eq!(
         kinds[0],
         json!({ "code": "craft", "nl": "handwerk", "en": "craft" })
@@ -554,17 +566,24 @@ async fn a_withdrawal_promotes_the_waiting_list() {
     assert_eq!(ok(hub.courses(coordinator())).await, json!([course]));
 }
 
+/// A course `title` on 9 February 2026 (8 places) with `volunteer`
+/// enrolled; its id.
+async fn one_day_course(hub: &Hub, title: &str, volunteer: &str) -> String {
+    let course = ok(hub.create_course(
+        coordinator(),
+        js(json!({ "title": title, "sessions": ["2026-02-09"], "capacity": 8 })),
+    ))
+    .await;
+    let id = course["id"].as_str().unwrap().to_string();
+    ok(hub.enrol(coordinator(), s(&id), s(volunteer))).await;
+    id
+}
+
 #[wasm_bindgen_test]
 async fn a_course_effect_needs_enough_participants() {
     let hub = open().await;
     let hans = joined_2025(&hub, "Hans").await;
-    let course = ok(hub.create_course(
-        coordinator(),
-        js(json!({ "title": "Reparatie", "sessions": ["2026-02-09"], "capacity": 8 })),
-    ))
-    .await;
-    let id = course["id"].as_str().unwrap().to_string();
-    ok(hub.enrol(coordinator(), s(&id), s(&hans))).await;
+    let id = one_day_course(&hub, "Reparatie", &hans).await;
     ladder(&hub, &hans, "2026-01-05", 2).await;
     ladder(&hub, &hans, "2026-02-20", 3).await;
     let attended =
@@ -636,4 +655,163 @@ async fn the_conflict_register_is_for_coordinators() {
     assert_eq!(open_ones, json!([]));
     let volunteer = js(json!({ "name": "ilse", "role": "volunteer", "volunteerId": ilse }));
     rejects(hub.conflicts(volunteer, None), "forbidden").await;
+}
+
+// ---- the hub report (the municipality's view of a period)
+
+/// The knitting café's February (as `knitting_february`), two table
+/// tallies (9 + 14 visitors), Hans up the ladder from step 2 (December) to
+/// 3 (February) and a course he completed; Bea, the café's leader, started
+/// today (2 March). The hub and the period 1 February – 31 March 2026.
+async fn seeded_for_report() -> (Hub, JsValue) {
+    let (hub, _) = knitting_february().await;
+    for (date, visitors, conversations) in [("2026-02-10", 9, 4), ("2026-02-17", 14, 6)] {
+        ok(hub.record_tally(
+            coordinator(),
+            js(json!({ "date": date, "visitors": visitors, "conversations": conversations })),
+        ))
+        .await;
+    }
+    let hans = joined_2025(&hub, "Hans").await;
+    ladder(&hub, &hans, "2025-12-01", 2).await;
+    ladder(&hub, &hans, "2026-02-20", 3).await;
+    let course = one_day_course(&hub, "Kassatraining", &hans).await;
+    ok(hub.complete_course(coordinator(), s(&course), js(json!([hans])))).await;
+    (hub, js(json!({ "from": "2026-02-01", "to": "2026-03-31" })))
+}
+
+#[wasm_bindgen_test]
+async fn the_hub_report_has_the_figures() {
+    let (hub, period) = seeded_for_report().await;
+    let r = ok(hub.hub_report(coordinator(), period.clone())).await;
+    assert_eq!(r["hub"], "oude-bieb");
+    assert_eq!(
+        r["period"],
+        json!({ "from": "2026-02-01", "to": "2026-03-31" })
+    );
+    assert_eq!(r["threshold"], Value::Null);
+    assert_eq!(
+        r["volunteers"],
+        json!({ "active": 0, "started": 1, "left": 0 })
+    );
+    assert_eq!(
+        r["hours"],
+        json!({ "minutes": 0, "shifts": 0, "byRole": [] })
+    );
+    assert_eq!(
+        r["ladder"],
+        json!({ "measured": 1, "compared": 1, "up": 1, "same": 0, "down": 0 })
+    );
+    assert_eq!(
+        r["courses"],
+        json!({ "running": 1, "participants": 1, "completions": 1 })
+    );
+    assert_eq!(
+        r["activities"],
+        json!({ "sessionsHeld": 2, "sessionsCancelled": 1, "attendance": 14, "firstTimers": 2 })
+    );
+    assert_eq!(
+        r["table"],
+        json!({ "days": 2, "visitors": 23, "conversations": 10 })
+    );
+    // Nothing the programme package records, but every code is listed with 0.
+    assert_eq!(r["signals"]["signals"], 0);
+    let domains = r["signals"]["byDomain"].as_array().unwrap();
+    assert_eq!(domains.len(), 12);
+    assert_eq!(domains[0], json!({ "key": "loneliness", "count": 0 }));
+    assert_eq!(r["referrals"]["referrals"], 0);
+    assert_eq!(r["referrals"]["byStatus"].as_array().unwrap().len(), 9);
+    assert_eq!(r["referrals"]["byOutcome"].as_array().unwrap().len(), 6);
+    assert_eq!(r["sales"]["sales"], 0);
+    assert_eq!(r["sales"]["revenue"], 0);
+    assert_eq!(r["sales"]["itemsSold"], 0);
+    assert_eq!(r["reuse"]["gramsReused"], 0);
+    assert_eq!(r["reuse"]["gramsCo2eAvoided"], 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_researcher_gets_small_counts_hidden() {
+    let (hub, period) = seeded_for_report().await;
+    let researcher = js(json!({ "name": "onderzoek", "role": "researcher" }));
+    let r = ok(hub.hub_report(researcher.clone(), period.clone())).await;
+    assert_eq!(r["threshold"], 10);
+    // Counts of people from 1 to 9 are null, never 0; zeros and larger counts show.
+    assert_eq!(
+        r["volunteers"],
+        json!({ "active": 0, "started": null, "left": 0 })
+    );
+    assert_eq!(
+        r["ladder"],
+        json!({ "measured": null, "compared": null, "up": null, "same": 0, "down": 0 })
+    );
+    assert_eq!(
+        r["courses"],
+        json!({ "running": 1, "participants": null, "completions": null })
+    );
+    assert_eq!(r["activities"]["attendance"], 14);
+    assert_eq!(r["activities"]["firstTimers"], Value::Null);
+    assert_eq!(
+        r["activities"]["sessionsHeld"], 2,
+        "not people: never hidden"
+    );
+    assert_eq!(r["table"]["visitors"], 23);
+    assert_eq!(r["signals"]["signals"], 0);
+
+    let nl = ok(hub.hub_report_markdown(researcher.clone(), period.clone(), None)).await;
+    let nl = nl.as_str().unwrap();
+    assert!(nl.starts_with("# Wijkrapportage oude-bieb\n"), "{nl}");
+    assert!(nl.contains("\\<10"), "{nl}");
+    let en = ok(hub.hub_report_markdown(researcher, period.clone(), Some(s("en")))).await;
+    assert!(en.as_str().unwrap().starts_with("# Hub report oude-bieb\n"));
+}
+
+#[wasm_bindgen_test]
+async fn the_hub_report_as_html_is_standalone() {
+    let (hub, period) = seeded_for_report().await;
+    let languages = [
+        (None, "nl", "Wijkrapportage"),
+        (Some(s("en")), "en", "Hub report"),
+    ];
+    for (lang, code, title) in languages {
+        let html = ok(hub.hub_report_html(coordinator(), period.clone(), lang)).await;
+        let html = html.as_str().unwrap();
+        assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+        assert!(html.contains(&format!("lang=\"{code}\"")), "{html}");
+        assert!(
+            html.contains(&format!("<h1>{title} oude-bieb</h1>")),
+            "{html}"
+        );
+        assert!(html.contains("<td>23</td>"), "the visitors: {html}");
+        assert!(!html.contains("http"), "no URL at all");
+        assert!(!html.to_ascii_lowercase().contains("<script"), "no script");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_hub_report_refuses_volunteers_and_bad_input() {
+    let (hub, period) = seeded_for_report().await;
+    let kees = || js(json!({ "name": "kees", "role": "volunteer" }));
+    rejects(hub.hub_report(kees(), period.clone()), "forbidden").await;
+    rejects(
+        hub.hub_report_markdown(kees(), period.clone(), None),
+        "forbidden",
+    )
+    .await;
+    rejects(
+        hub.hub_report_html(kees(), period.clone(), None),
+        "forbidden",
+    )
+    .await;
+    let bad = rejects(
+        hub.hub_report_html(coordinator(), period.clone(), Some(s("de"))),
+        "validation",
+    )
+    .await;
+    assert_eq!(prop(&bad, "field").as_deref(), Some("lang"));
+    let backwards = js(json!({ "from": "2026-03-31", "to": "2026-02-01" }));
+    let bad = rejects(hub.hub_report(coordinator(), backwards), "validation").await;
+    assert_eq!(prop(&bad, "field").as_deref(), Some("period"));
+    let typo = js(json!({ "start": "2026-02-01", "end": "2026-03-31" }));
+    let bad = rejects(hub.hub_report(coordinator(), typo), "validation").await;
+    assert_eq!(prop(&bad, "field").as_deref(), Some("period"));
 }

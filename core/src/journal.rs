@@ -60,47 +60,12 @@ pub fn detail<T: Serialize>(value: &T) -> serde_json::Value {
 }
 
 /// A stored journal entry with its position in the hub's journal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", from = "FlatRecord")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct JournalRecord {
     /// Position in the hub's journal (strictly increasing, gaps possible).
     pub seq: i64,
     /// The entry.
     #[serde(flatten)]
     pub entry: JournalEntry,
-}
-
-/// A journal record as written (the entry's fields beside `seq`), read
-/// without serde's buffering `flatten` (which costs the browser package
-/// more than this struct).
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct FlatRecord {
-    seq: i64,
-    id: JournalEntryId,
-    at: DateTime<Utc>,
-    actor: String,
-    role: Role,
-    action: String,
-    entity: String,
-    entity_id: String,
-    detail: serde_json::Value,
-}
-
-impl From<FlatRecord> for JournalRecord {
-    fn from(r: FlatRecord) -> JournalRecord {
-        JournalRecord {
-            seq: r.seq,
-            entry: JournalEntry {
-                id: r.id,
-                at: r.at,
-                actor: r.actor,
-                role: r.role,
-                action: r.action,
-                entity: r.entity,
-                entity_id: r.entity_id,
-                detail: r.detail,
-            },
-        }
-    }
 }

@@ -515,7 +515,7 @@ async function run() {
   });
 
   // The second package, built from the same crate with the feature `programme`.
-  await test("programme package (pkg-programme): activities, sessions, attendance, report", async () => {
+  await test("programme package (pkg-programme): activities, sessions, attendance, reports", async () => {
     const programme = await import("../../pkg-programme/kringloop_wasm.js");
     await programme.default();
     const hub = await programme.Hub.open("memory:", "oude-bieb", { now: NOW });
@@ -543,6 +543,21 @@ async function run() {
     eq([m.held, m.cancelled, m.planned, m.attendance, m.firstTimers, m.averageAttendance, m.capacityUse],
       [1, 1, 2, 8, 2, 8, 0.8], "report month");
     eq(programme.labels("idea_status").map((l) => l.code), ["new", "discussed", "adopted", "realised", "declined"], "idea_status");
+
+    // The hub report of the same month: exact for a coordinator, small counts of people
+    // hidden (null) for a researcher, refused for a volunteer; HTML without script or URL.
+    const feb2 = { from: "2026-02-01", to: "2026-02-28" };
+    const figures = await hub.hubReport(anna, feb2);
+    eq([figures.activities.sessionsHeld, figures.activities.sessionsCancelled, figures.activities.attendance,
+      figures.activities.firstTimers, figures.table.visitors, figures.threshold], [1, 1, 8, 2, 9, null], "hub report");
+    const published = await hub.hubReport(researcher, feb2);
+    eq([published.threshold, published.activities.attendance, published.table.visitors, published.table.conversations],
+      [10, null, null, 4], "hub report for researchers");
+    await rejects(hub.hubReport(kees, feb2), "forbidden");
+    ok((await hub.hubReportMarkdown(researcher, feb2)).startsWith("# Wijkrapportage oude-bieb"), "markdown");
+    const page = await hub.hubReportHtml(anna, feb2, "en");
+    ok(page.startsWith("<!DOCTYPE html>") && page.includes("<h1>Hub report oude-bieb</h1>"), "html");
+    ok(!page.includes("http") && !page.includes("<script"), "html without URL or script");
   });
 }
 

@@ -14,6 +14,7 @@ import init, {
   type Course,
   type CourseEffect,
   type Enrolment,
+  type HubReport,
   type Idea,
   type KringloopError,
   type Resident,
@@ -97,6 +98,21 @@ export async function programme(): Promise<string> {
   await hub.followUpConflict(anna, conflict.id, { note: "x", intervention: "police" });
   const development = [step.scores[0].value, course_.class, suggestions.length, place.status, left.promoted?.status, effect.insufficientData];
 
+  // The hub report: the figures (null where hidden), Markdown and HTML.
+  const quarter = { from: "2026-01-01", to: "2026-03-31" };
+  const figures: HubReport = await hub.hubReport(anna, quarter);
+  const visitors: number | null = figures.table.visitors;
+  const debt: number | null = figures.signals.byDomain.find((d) => d.key === "money_debt")?.count ?? null;
+  const markdown: string = await hub.hubReportMarkdown(anna, quarter);
+  const html: string = await hub.hubReportHtml({ name: "onderzoek", role: "researcher" }, quarter, "en");
+  // @ts-expect-error: not a language
+  await hub.hubReportHtml(anna, quarter, "de");
+  // @ts-expect-error: a period is { from, to }
+  await hub.hubReport(anna, { start: "2026-01-01", end: "2026-03-31" });
+  // @ts-expect-error: hidden counts are null, not 0: a number | null is not a number
+  const sure: number = figures.ladder.up;
+  const report_ = [visitors, debt, figures.reuse.byCategory.length, markdown.length > 0, html.length > 0, sure];
+
   try {
     await hub.recordTally(anna, { visitors: 1, conversations: 1 });
   } catch (e) {
@@ -104,7 +120,7 @@ export async function programme(): Promise<string> {
     if (err.code !== "conflict") throw err;
   }
   const use: number | null = report.months[0]?.capacityUse ?? null;
-  return [team.length, change.removedSessions, added, held.attendance?.headcount, tally.visitors, kinds.length, use, bad, ...development]
+  return [team.length, change.removedSessions, added, held.attendance?.headcount, tally.visitors, kinds.length, use, bad, ...development, ...report_]
     .map(String)
     .join(",");
 }

@@ -27,8 +27,8 @@ impl ShiftStatus {
 }
 
 /// A shift of one volunteer in one role on one day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", try_from = "ShiftParts")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Shift {
     /// Id.
     pub id: ShiftId,
@@ -45,37 +45,6 @@ pub struct Shift {
     pub status: ShiftStatus,
     /// An optional note (e.g. why it was cancelled).
     pub note: Option<Note>,
-}
-
-/// A shift as written (`start` and `end` beside the other fields), read
-/// without serde's buffering `flatten` and checked like any time span.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ShiftParts {
-    id: ShiftId,
-    volunteer_id: VolunteerId,
-    role: VolunteerRole,
-    date: NaiveDate,
-    start: chrono::NaiveTime,
-    end: chrono::NaiveTime,
-    status: ShiftStatus,
-    note: Option<Note>,
-}
-
-impl TryFrom<ShiftParts> for Shift {
-    type Error = Error;
-
-    fn try_from(p: ShiftParts) -> Result<Shift> {
-        Ok(Shift {
-            id: p.id,
-            volunteer_id: p.volunteer_id,
-            role: p.role,
-            date: p.date,
-            span: TimeSpan::new(p.start, p.end)?,
-            status: p.status,
-            note: p.note,
-        })
-    }
 }
 
 /// Input for planning or recording a shift.

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub const MAX_SERVICES: usize = 50;
 
 /// A partner organisation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Partner {
     /// Id.
@@ -36,7 +36,7 @@ pub struct Partner {
 }
 
 /// One service of a partner.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PartnerService {
     /// Id.

@@ -41,7 +41,7 @@ impl ReferralStatus {
 }
 
 /// A referral of a signal to a partner.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Referral {
     /// Id.

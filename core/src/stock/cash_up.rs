@@ -30,7 +30,7 @@ pub struct CashTotals {
 }
 
 /// A recorded cash-up: what should be in the drawer, what was, the difference.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CashUp {
     /// Id.

@@ -14,7 +14,7 @@ pub const MAX_PRICE_CENTS: i64 = 1_000_000;
 
 /// One intake lot of identical goods. Immutable once taken in: what happens
 /// to it afterwards is recorded as [`StockMove`]s.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Item {
     /// Id.

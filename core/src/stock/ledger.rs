@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// One entry of the stock ledger. Stock on hand of an item is the sum of
 /// its moves' quantities; moves are never changed or deleted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StockMove {
     /// Id (time-ordered).

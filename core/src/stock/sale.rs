@@ -41,7 +41,7 @@ pub struct Basket {
 }
 
 /// One line of a sale, priced.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SaleLine {
     /// The item.
@@ -62,7 +62,7 @@ pub struct SaleLine {
 }
 
 /// A sale at the till (or, with `reverses`, a refund of an earlier sale).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Sale {
     /// Id.

@@ -1,8 +1,10 @@
 //! The export batch: journal entries in order, with the personal fields of
 //! signals carried apart from the journal.
 
+use super::decode::{FromJournal, Obj, Read};
 use crate::{Error, HubId, JournalRecord, Result, SignalId, SignalPersonal};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 /// The version of the batch format this build writes and reads.
 pub const BATCH_FORMAT: u32 = 1;
@@ -14,8 +16,8 @@ pub const MAX_BATCH_ENTRIES: usize = 100_000;
 
 /// What a hub recorded after a journal position, ready to be imported by
 /// another hub.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SyncBatch {
     /// [`BATCH_FORMAT`] of the writer.
     pub format: u32,
@@ -31,13 +33,12 @@ pub struct SyncBatch {
     pub entries: Vec<JournalRecord>,
     /// The personal fields of the signals recorded in `entries`, which the
     /// journal never holds. Erased (purged) signals have none.
-    #[serde(default)]
     pub personal: Vec<PersonalFields>,
 }
 
 /// The personal fields of one signal in a batch.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PersonalFields {
     /// The signal.
     pub signal_id: SignalId,
@@ -49,13 +50,9 @@ impl SyncBatch {
     /// Parses a batch from JSON, refusing another format version and
     /// entries out of journal order with a `validation` error.
     pub fn from_json(json: &str) -> Result<SyncBatch> {
-        // Parsed to a tree first, then read from it: the decoding of the
-        // entries' details reads from the same tree type, so one family of
-        // readers serves both.
-        let bad =
-            |e: serde_json::Error| Error::validation("batch", format!("not a sync batch: {e}"));
-        let tree: serde_json::Value = serde_json::from_str(json).map_err(bad)?;
-        let batch = SyncBatch::deserialize(&tree).map_err(bad)?;
+        let bad = |why: String| Error::validation("batch", format!("not a sync batch: {why}"));
+        let tree: Value = serde_json::from_str(json).map_err(|e| bad(e.to_string()))?;
+        let batch = SyncBatch::from_journal(&tree).map_err(bad)?;
         batch.check()?;
         Ok(batch)
     }
@@ -107,5 +104,41 @@ impl SyncBatch {
             .iter()
             .find(|p| p.signal_id == signal)
             .map(|p| &p.fields)
+    }
+}
+
+impl FromJournal for SyncBatch {
+    fn from_journal(v: &Value) -> Read<SyncBatch> {
+        let o = Obj::of(v)?;
+        Ok(SyncBatch {
+            format: o.get("format")?,
+            hub_id: o.get("hubId")?,
+            hub_slug: o.get("hubSlug")?,
+            after_seq: o.get("afterSeq")?,
+            up_to_seq: o.get("upToSeq")?,
+            entries: o.get("entries")?,
+            personal: o
+                .get::<Option<Vec<PersonalFields>>>("personal")?
+                .unwrap_or_default(),
+        })
+    }
+}
+
+impl FromJournal for JournalRecord {
+    fn from_journal(v: &Value) -> Read<JournalRecord> {
+        Ok(JournalRecord {
+            seq: Obj::of(v)?.get("seq")?,
+            entry: crate::JournalEntry::from_journal(v)?,
+        })
+    }
+}
+
+impl FromJournal for PersonalFields {
+    fn from_journal(v: &Value) -> Read<PersonalFields> {
+        let o = Obj::of(v)?;
+        Ok(PersonalFields {
+            signal_id: o.get("signalId")?,
+            fields: o.get("fields")?,
+        })
     }
 }

@@ -2,13 +2,13 @@
 
 use crate::{HubId, JournalEntry, JournalEntryId};
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// An entry of an imported batch that could not be applied: the same unit
 /// sold offline at two tills, a shift checked in after it was cancelled, an
 /// action that only the hub itself may perform. Recorded once; a coordinator
 /// resolves it with ordinary calls (a refund, a correction move).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SyncConflict {
     /// The refused entry's id.

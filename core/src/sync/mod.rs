@@ -9,6 +9,7 @@
 
 mod batch;
 mod conflict;
+mod decode;
 mod replay;
 
 pub use batch::{BATCH_FORMAT, MAX_BATCH_ENTRIES, PersonalFields, SyncBatch};

@@ -11,6 +11,7 @@
 //! changes journalled as a delta are re-run through the domain's own
 //! functions on the receiving side.
 
+use super::decode::{FromJournal, Obj, Read};
 use crate::volunteer::StatusChange;
 use crate::{
     CashUp, Error, HubId, ImpactFactors, Item, JournalEntry, JournalEntryId, OpeningHours, Partner,
@@ -19,8 +20,8 @@ use crate::{
     VolunteerStatus,
 };
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 /// One change, decoded from a journal entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,20 +98,20 @@ impl Replay {
     /// why the entry cannot be applied.
     pub fn decode(entry: &JournalEntry, personal: Option<&SignalPersonal>) -> Result<Replay> {
         let replay = match entry.action.as_str() {
-            "volunteer.registered" => Replay::RegisterVolunteer(same_id(entry, parse(entry)?)?),
-            "volunteer.updated" => Replay::UpdateVolunteer(same_id(entry, parse(entry)?)?),
+            "volunteer.registered" => Replay::RegisterVolunteer(same_id(entry, read(entry)?)?),
+            "volunteer.updated" => Replay::UpdateVolunteer(same_id(entry, read(entry)?)?),
             "volunteer.status_changed" => {
-                let d: StatusDetail = parse(entry)?;
+                let d: StatusDetail = read(entry)?;
                 Replay::ChangeVolunteerStatus {
                     from: d.from,
                     change: StatusChange::new(d.to, d.on, d.reason.as_deref())?,
                 }
             }
             "shift.planned" | "shift.recorded" => {
-                Replay::InsertShift(same_id(entry, parse(entry)?)?)
+                Replay::InsertShift(same_id(entry, read(entry)?)?)
             }
             "shift.worked" | "shift.cancelled" => {
-                let shift: Shift = same_id(entry, parse(entry)?)?;
+                let shift: Shift = same_id(entry, read(entry)?)?;
                 let want = if entry.action == "shift.worked" {
                     ShiftStatus::Worked
                 } else {
@@ -121,9 +122,9 @@ impl Replay {
                 }
                 Replay::SettleShift(shift)
             }
-            "hub.opening_hours_set" => Replay::SetOpeningHours(parse(entry)?),
+            "hub.opening_hours_set" => Replay::SetOpeningHours(setting(entry)?),
             "item.taken_in" | "items.taken_in" => {
-                let items: Vec<Item> = parse(entry)?;
+                let items: Vec<Item> = read(entry)?;
                 if items.is_empty() {
                     return Err(bad(entry, "no items"));
                 }
@@ -132,20 +133,20 @@ impl Replay {
                 }
                 Replay::TakeIn(items)
             }
-            "stock.moved" => Replay::Move(same_id(entry, parse(entry)?)?),
+            "stock.moved" => Replay::Move(same_id(entry, read(entry)?)?),
             "sale.made" | "sale.refunded" => {
-                let sale: Sale = same_id(entry, parse(entry)?)?;
+                let sale: Sale = same_id(entry, read(entry)?)?;
                 if sale.reverses.is_some() != (entry.action == "sale.refunded") {
                     return Err(bad(entry, "a refund must name the sale it reverses"));
                 }
                 check_totals(entry, &sale)?;
                 Replay::Sell(sale)
             }
-            "till.cashed_up" => Replay::CashUp(same_id(entry, parse(entry)?)?),
-            "hub.pricing_policy_set" => Replay::SetPricingPolicy(parse(entry)?),
-            "hub.impact_factors_set" => Replay::SetImpactFactors(parse(entry)?),
+            "till.cashed_up" => Replay::CashUp(same_id(entry, read(entry)?)?),
+            "hub.pricing_policy_set" => Replay::SetPricingPolicy(setting(entry)?),
+            "hub.impact_factors_set" => Replay::SetImpactFactors(setting(entry)?),
             "signal.recorded" => {
-                let d: SignalDetail = parse(entry)?;
+                let d: SignalDetail = read(entry)?;
                 let signal = same_id(entry, d.signal)?;
                 let personal = personal.cloned().ok_or_else(|| {
                     bad(
@@ -155,17 +156,17 @@ impl Replay {
                 })?;
                 Replay::RecordSignal(signal, personal)
             }
-            "signal.updated" => Replay::UpdateSignal(same_id(entry, parse(entry)?)?),
+            "signal.updated" => Replay::UpdateSignal(same_id(entry, read(entry)?)?),
             "signal.closed" => {
-                Replay::CloseSignal(entity_id(entry)?, parse::<ClosedDetail>(entry)?.closed_at)
+                Replay::CloseSignal(entity_id(entry)?, read::<ClosedDetail>(entry)?.0)
             }
-            "signals.purged" => Replay::PurgeSignals(parse::<PurgeDetail>(entry)?.signals),
-            "hub.signal_policy_set" => Replay::SetSignalPolicy(parse(entry)?),
-            "partner.registered" => Replay::RegisterPartner(same_id(entry, parse(entry)?)?),
-            "partner.updated" => Replay::UpdatePartner(same_id(entry, parse(entry)?)?),
-            "referral.created" => Replay::CreateReferral(same_id(entry, parse(entry)?)?),
+            "signals.purged" => Replay::PurgeSignals(read::<PurgeDetail>(entry)?.0),
+            "hub.signal_policy_set" => Replay::SetSignalPolicy(setting(entry)?),
+            "partner.registered" => Replay::RegisterPartner(same_id(entry, read(entry)?)?),
+            "partner.updated" => Replay::UpdatePartner(same_id(entry, read(entry)?)?),
+            "referral.created" => Replay::CreateReferral(same_id(entry, read(entry)?)?),
             "referral.status_changed" => {
-                let d: ReferralDetail = parse(entry)?;
+                let d: ReferralDetail = read(entry)?;
                 Replay::ChangeReferral {
                     id: entity_id(entry)?,
                     to: d.to,
@@ -174,11 +175,11 @@ impl Replay {
                 }
             }
             "referral.follow_up_set" => {
-                let d: FollowUpDetail = parse(entry)?;
+                let d: FollowUpDetail = read(entry)?;
                 Replay::SetFollowUp(entity_id(entry)?, d.follow_up)
             }
             "sync.conflict" => {
-                let d: ConflictDetail = parse(entry)?;
+                let d: ConflictDetail = read(entry)?;
                 Replay::Conflict(Box::new(SyncConflict {
                     entry_id: d.entry_id,
                     source_hub: d.source_hub,
@@ -215,33 +216,107 @@ impl Replay {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct PurgeDetail {
-    signals: Vec<SignalId>,
+/// `signals.purged`: the signals erased.
+struct PurgeDetail(Vec<SignalId>);
+
+impl FromJournal for PurgeDetail {
+    fn from_journal(v: &Value) -> Read<PurgeDetail> {
+        Obj::of(v)?.get("signals").map(PurgeDetail)
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// `referral.status_changed`.
 struct ReferralDetail {
     to: ReferralStatus,
     outcome: Option<ReferralOutcome>,
     follow_up: Option<NaiveDate>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+impl FromJournal for ReferralDetail {
+    fn from_journal(v: &Value) -> Read<ReferralDetail> {
+        let o = Obj::of(v)?;
+        Ok(ReferralDetail {
+            to: o.get("to")?,
+            outcome: o.get("outcome")?,
+            follow_up: o.get("followUp")?,
+        })
+    }
+}
+
+/// `referral.follow_up_set`.
 struct FollowUpDetail {
     follow_up: Option<NaiveDate>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+impl FromJournal for FollowUpDetail {
+    fn from_journal(v: &Value) -> Read<FollowUpDetail> {
+        Ok(FollowUpDetail {
+            follow_up: Obj::of(v)?.get("followUp")?,
+        })
+    }
+}
+
+/// `sync.conflict`: the refused entry and why.
 struct ConflictDetail {
     entry_id: JournalEntryId,
     source_hub: HubId,
     reason: String,
     entry: JournalEntry,
+}
+
+impl FromJournal for ConflictDetail {
+    fn from_journal(v: &Value) -> Read<ConflictDetail> {
+        let o = Obj::of(v)?;
+        Ok(ConflictDetail {
+            entry_id: o.get("entryId")?,
+            source_hub: o.get("sourceHub")?,
+            reason: o.get("reason")?,
+            entry: o.get("entry")?,
+        })
+    }
+}
+
+/// `signal.closed`: when.
+struct ClosedDetail(DateTime<Utc>);
+
+impl FromJournal for ClosedDetail {
+    fn from_journal(v: &Value) -> Read<ClosedDetail> {
+        Obj::of(v)?.get("closedAt").map(ClosedDetail)
+    }
+}
+
+/// `volunteer.status_changed`.
+struct StatusDetail {
+    from: VolunteerStatus,
+    to: VolunteerStatus,
+    on: NaiveDate,
+    reason: Option<String>,
+}
+
+impl FromJournal for StatusDetail {
+    fn from_journal(v: &Value) -> Read<StatusDetail> {
+        let o = Obj::of(v)?;
+        Ok(StatusDetail {
+            from: o.get("from")?,
+            to: o.get("to")?,
+            on: o.get("on")?,
+            reason: o.get("reason")?,
+        })
+    }
+}
+
+/// `signal.recorded`: the coded facts (beside the names of the personal
+/// fields given, which the batch carries apart).
+struct SignalDetail {
+    signal: Signal,
+}
+
+impl FromJournal for SignalDetail {
+    fn from_journal(v: &Value) -> Read<SignalDetail> {
+        Ok(SignalDetail {
+            signal: Obj::of(v)?.get("signal")?,
+        })
+    }
 }
 
 /// The id the entry's `entity_id` names.
@@ -252,28 +327,13 @@ fn entity_id<T: std::str::FromStr>(entry: &JournalEntry) -> Result<T> {
         .map_err(|_| bad(entry, "the entity id is not an id"))
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ClosedDetail {
-    closed_at: DateTime<Utc>,
+/// The entry's detail read as a record.
+fn read<T: FromJournal>(entry: &JournalEntry) -> Result<T> {
+    T::from_journal(&entry.detail).map_err(|e| bad(entry, &e))
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct StatusDetail {
-    from: VolunteerStatus,
-    to: VolunteerStatus,
-    on: NaiveDate,
-    reason: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct SignalDetail {
-    signal: Signal,
-}
-
-fn parse<T: DeserializeOwned>(entry: &JournalEntry) -> Result<T> {
+/// A hub setting's detail: read with serde, like the setting's input.
+fn setting<T: DeserializeOwned>(entry: &JournalEntry) -> Result<T> {
     T::deserialize(&entry.detail).map_err(|e| bad(entry, &e.to_string()))
 }
 

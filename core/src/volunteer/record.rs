@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 /// A volunteer of the hub. Only the core builds these (from validated input
 /// or from storage); the hub never accepts a `Volunteer` from a caller.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Volunteer {
     /// Id.
