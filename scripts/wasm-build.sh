@@ -9,7 +9,7 @@
 # then a third package, the shop package with persistence and journal import:
 #   bindings-wasm/pkg-offline/     package `kringloop-offline`    (--features offline)
 # which the example page runs on, with its own limit of 320 KB gzipped (the
-# replay behind restore and import adds about 73 KB; docs/web.md).
+# replay behind restore and import adds about 64 KB; docs/web.md).
 #
 # Needs: rustup target wasm32-unknown-unknown, wasm-bindgen CLI 0.2.130, node/npm.
 # Idempotent; installs the npm dev tools (bindings-wasm/package-lock.json) if missing.

@@ -7,7 +7,7 @@
 //! converts.
 //!
 //! Why a feature: restore and import re-apply journal entries through the
-//! core's replay, which adds about 73 KB (gzipped) to the module, more than
+//! core's replay, which adds about 64 KB (gzipped) to the module, more than
 //! the shop package's 250 KB budget leaves (`docs/web.md`, "Persistence and
 //! sync").
 
