@@ -1,6 +1,7 @@
 # kringloop — the commands a new user needs:
 #   make demo   builds and runs the demo: fills oude-bieb.db and prints the roster summary
 #   make test   installs what is missing, then runs every check and test (Rust, Python, browser)
+#   make web    serves the example shop page (till, intake, signals, check-in) and prints its URL
 #   make bench  kringloop against direct SQLite, pandas and DuckDB on this machine (a few minutes; not part of make test)
 # PostgreSQL is included when KRINGLOOP_TEST_POSTGRES_URL is set (.ci/run sets it).
 
@@ -9,10 +10,14 @@ SHELL := /bin/bash
 # One feature set for every host build, so nothing is compiled twice.
 FEATURES := --features kringloop/postgres
 
-.PHONY: demo test bench setup fmt-check clippy rust-test doc python-test wasm-test wasm-build clean
+.PHONY: demo web test bench setup fmt-check clippy rust-test doc python-test wasm-test wasm-build clean
 
 demo:
 	cargo run -q $(FEATURES) -p kringloop --example demo -- oude-bieb.db
+
+# The example page examples/web/ on http://127.0.0.1:8000/examples/web/ (PORT=… to change; builds the packages if missing).
+web:
+	@bash scripts/web.sh
 
 test: setup fmt-check clippy rust-test doc python-test wasm-test
 	@echo "make test: all checks passed"
@@ -34,6 +39,7 @@ clippy:
 	cargo clippy $(FEATURES) --all-targets -- -D warnings
 	cargo clippy -p kringloop-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo clippy -p kringloop-wasm --target wasm32-unknown-unknown --all-targets --no-default-features --features programme -- -D warnings
+	cargo clippy -p kringloop-wasm --target wasm32-unknown-unknown --all-targets --features offline -- -D warnings
 
 rust-test:
 	@if [ -z "$${KRINGLOOP_TEST_POSTGRES_URL:-}" ]; then echo "note: KRINGLOOP_TEST_POSTGRES_URL unset, PostgreSQL tests are skipped"; fi
@@ -53,4 +59,4 @@ wasm-build:
 
 clean:
 	cargo clean
-	rm -rf .venv bindings-wasm/pkg bindings-wasm/pkg-programme bindings-wasm/node_modules oude-bieb.db oude-bieb.db-*
+	rm -rf .venv bindings-wasm/pkg bindings-wasm/pkg-programme bindings-wasm/pkg-offline bindings-wasm/node_modules oude-bieb.db oude-bieb.db-*

@@ -301,6 +301,25 @@ pub struct StockOnHandOptions {
     pub on: Option<NaiveDate>,
 }
 
+/// Options of `Hub.restore`: `{ now? }`.
+#[cfg(feature = "offline")]
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RestoreOptions {
+    /// Fixes the hub's clock at this instant (RFC 3339).
+    #[serde(default)]
+    pub now: Option<String>,
+}
+
+/// Options of `hub.inStock`: `{ limit? }`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct InStockOptions {
+    /// Most items to return (1–10 000, default 10 000).
+    #[serde(default)]
+    pub limit: Option<u32>,
+}
+
 /// Query of `hub.ageing`: `{ weeks, limit? }`.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

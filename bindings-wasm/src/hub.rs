@@ -8,7 +8,7 @@ use crate::convert::{self, JournalOptions, OpenOptions, output};
 use crate::errors::to_js;
 use js_sys::Promise;
 use kringloop::hub::JOURNAL_PAGE_MAX;
-use kringloop::{Error, FixedClock, MemoryStore, SystemClock};
+use kringloop::{Clock, Error, FixedClock, MemoryStore, SystemClock};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -41,17 +41,11 @@ impl Hub {
 
     async fn open_core(url: &str, slug: &str, options: Option<JsValue>) -> kringloop::Result<Hub> {
         let options: OpenOptions = convert::options(options, "options")?;
-        let clock = match options.now {
-            Some(now) => Some(Arc::new(FixedClock::new(convert::instant("now", &now)?))),
-            None => None,
-        };
+        let (clock, fixed) = clock(options.now.as_deref())?;
         // A statically dispatched in-memory hub: the module links only the
         // store methods the bound operations call.
-        let core = match &clock {
-            Some(fixed) => kringloop::Hub::open_in_memory(url, slug, fixed.clone()).await?,
-            None => kringloop::Hub::open_in_memory(url, slug, Arc::new(SystemClock)).await?,
-        };
-        Ok(Hub { core, clock })
+        let core = kringloop::Hub::open_in_memory(url, slug, clock).await?;
+        Ok(Hub { core, clock: fixed })
     }
 
     /// Moves the fixed clock of a hub opened with `{ now }` to `iso`
@@ -99,10 +93,35 @@ impl Hub {
 }
 
 impl Hub {
+    /// Wraps a core hub opened on `fixed` (if any) as the JavaScript class.
+    #[cfg(feature = "offline")]
+    pub(crate) fn from_core(
+        core: kringloop::Hub<MemoryStore>,
+        fixed: Option<Arc<FixedClock>>,
+    ) -> Hub {
+        Hub { core, clock: fixed }
+    }
+
     /// A handle on the core hub for a call's future (cheap: `Arc`s inside).
     pub(crate) fn core(&self) -> kringloop::Hub<MemoryStore> {
         self.core.clone()
     }
+}
+
+/// A hub's clock, and the same clock as a [`FixedClock`] when it is one
+/// (so `setNow` can move it).
+pub(crate) type Clocks = (Arc<dyn Clock>, Option<Arc<FixedClock>>);
+
+/// The hub's clock from option `now`: fixed at that instant, else the
+/// system clock.
+pub(crate) fn clock(now: Option<&str>) -> kringloop::Result<Clocks> {
+    Ok(match now {
+        Some(now) => {
+            let fixed = Arc::new(FixedClock::new(convert::instant("now", now)?));
+            (fixed.clone(), Some(fixed))
+        }
+        None => (Arc::new(SystemClock), None),
+    })
 }
 
 /// Runs a core call as a JavaScript Promise; a core error rejects it with a

@@ -13,11 +13,12 @@
 //! | [`volunteers`] | `registerVolunteer`, `volunteer`, `volunteers`; shop only: `updateVolunteer`, `changeVolunteerStatus` |
 //! | `shifts` (shop) | `planShift`, `recordShift`, `completeShift`, `cancelShift`, `shifts`, `hoursByVolunteer`, `hoursByRole`, `milestones` |
 //! | `roster` (shop) | `setOpeningHours`, `openingHours`, `rosterGaps`, `vogExpiring` |
-//! | `stock` (shop) | `takeIn`, `takeInBatch`, `item`, `moves`, `recordMove`, `setPricingPolicy`, `pricingPolicy`, `checkout`, `refund`, `sale`, `cashUp`, `cashUps`, `stockOnHand`, `ageing`, `salesReport` |
+//! | `stock` (shop) | `takeIn`, `takeInBatch`, `item`, `moves`, `recordMove`, `setPricingPolicy`, `pricingPolicy`, `checkout`, `refund`, `sale`, `cashUp`, `cashUps`, `stockOnHand`, `ageing`, `salesReport`, `inStock`, `suggestPrice` |
 //! | `activities` (programme) | `createActivity`, `updateActivity`, `setActivityStatus`, `activity`, `activities`, `setSchedule`, `schedules`, `generateSessions`, `addSession`, `cancelSession`, `recordAttendance`, `session`, `sessions`, `registerResident`, `residents`, `forgetResident`, `submitIdea`, `changeIdea`, `idea`, `ideas`, `recordTally`, `correctTally`, `tallies`, `activityReport` |
 //! | `development` (programme) | `setSkills`, `skills`, `recordAssessment`, `assessments`, `trajectory`, `cohortCurve`, `coachingSuggestions`, `openCoaching`, `addCoachingSession`, `closeCoaching`, `coaching`, `coachings`, `createCourse`, `course`, `courses`, `enrol`, `withdraw`, `enrolments`, `recordCourseAttendance`, `completeCourse`, `courseEffect`, `registerConflict`, `followUpConflict`, `conflict`, `conflicts` |
 //! | `report` (programme) | `hubReport`, `hubReportMarkdown`, `hubReportHtml` |
 //! | `signals` (shop) | `recordSignal`, `signal`, `signals`, `signalViews`, `updateSignal`, `closeSignal`, `registerPartner`, `updatePartner`, `setPartnerStatus`, `partner`, `partners`, `partnersHsds`, `partnerSuggestions`, `refer`, `changeReferral`, `setFollowUp`, `referral`, `referrals`, `followUpsDue`, `setSignalPolicy`, `signalPolicy`, `purgeSignals`, `signalStatistics` |
+//! | `sync` (shop) | `exportJournal`; with the feature `offline` also `snapshot`, `Hub.restore`, `importJournal`, `syncConflicts` |
 //! | [`mod@labels`] | `labels(vocabulary)`, `vocabularies()` |
 //! | [`errors`] | core errors → JavaScript `Error` with `code` (and `field`) |
 //! | [`convert`] | JavaScript values ↔ core types (as JSON: `serde_json` parses, `read` reads the input types from the tree) |
@@ -45,6 +46,8 @@ pub mod shifts;
 pub mod signals;
 #[cfg(feature = "shop")]
 pub mod stock;
+#[cfg(feature = "shop")]
+pub mod sync;
 pub mod types;
 pub mod volunteers;
 

@@ -2,10 +2,13 @@
 //! refunds, cash-ups and the stock and sales reports. Amounts are integer
 //! euro cents in and out.
 
-use crate::convert::{self, StockOnHandOptions, output};
+use crate::convert::{self, InStockOptions, StockOnHandOptions, output};
 use crate::hub::{Hub, promise};
 use js_sys::Promise;
-use kringloop::{Basket, ImpactFactor, ImpactFactors, NewCashUp, NewItem, NewMove, RefundRequest};
+use kringloop::hub::stock::MAX_AGEING_ROWS;
+use kringloop::{
+    Basket, ImpactFactor, ImpactFactors, NewCashUp, NewItem, NewMove, PriceQuery, RefundRequest,
+};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -276,6 +279,41 @@ impl Hub {
             let actor = convert::actor(actor)?;
             let (weeks, limit) = convert::ageing_query(query)?;
             output(&hub.ageing(&actor, weeks, limit).await?)
+        })
+    }
+
+    /// Items with stock on hand (what the till can sell), oldest intake
+    /// first, at most `limit` (1–10 000, default 10 000), with today's tags.
+    #[wasm_bindgen(js_name = inStock, unchecked_return_type = "Promise<ItemView[]>")]
+    pub fn in_stock(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "InStockOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let hub = self.core();
+        promise(async move {
+            let actor = convert::actor(actor)?;
+            let o: InStockOptions = convert::options(options, "options")?;
+            output(
+                &hub.in_stock(&actor, o.limit.unwrap_or(MAX_AGEING_ROWS))
+                    .await?,
+            )
+        })
+    }
+
+    /// The price tag a lot taken in today would get (`{ category, condition,
+    /// priceOverride? }`): the intake form's suggestion. Writes nothing.
+    #[wasm_bindgen(js_name = suggestPrice, unchecked_return_type = "Promise<PriceTag>")]
+    pub fn suggest_price(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PriceQuery")] query: JsValue,
+    ) -> Promise {
+        let hub = self.core();
+        promise(async move {
+            let actor = convert::actor(actor)?;
+            let query: PriceQuery = convert::input(query, "query")?;
+            output(&hub.suggest_price(&actor, query).await?)
         })
     }
 

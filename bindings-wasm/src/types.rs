@@ -387,6 +387,20 @@ export interface PriceTag {
   price: Cents;
 }
 
+/** Input of `suggestPrice`: what an intake form knows before the lot is taken in. */
+export interface PriceQuery {
+  category: Category;
+  condition: Condition;
+  /** A fixed price instead of the policy's base price. */
+  priceOverride?: Cents | null;
+}
+
+/** Options of `inStock`. */
+export interface InStockOptions {
+  /** Most items (1–10 000, default 10 000). */
+  limit?: number | null;
+}
+
 /** An item with its stock on hand and its price tag today. */
 export interface ItemView extends Item {
   /** Units on hand (the sum of its moves). */
@@ -908,6 +922,30 @@ export interface SignalStatistics {
   daysToReferral: PublishedDays;
   daysToClosure: PublishedDays;
 }
+
+/** The personal fields of one signal in a sync batch (the journal never holds them). */
+export interface PersonalFields {
+  signalId: Id;
+  fields: SignalPersonal;
+}
+
+/** What `exportJournal` returns and `importJournal` takes: a hub's journal after a position. */
+export interface SyncBatch {
+  /** The batch format of the writer (1). */
+  format: number;
+  /** The hub that wrote the entries. */
+  hubId: Id;
+  hubSlug: string;
+  /** The entries follow this journal position. */
+  afterSeq: number;
+  /** The last position included (`afterSeq` when empty): export the next batch after it. */
+  upToSeq: number;
+  /** In journal order. */
+  entries: JournalRecord[];
+  /** Personal fields of the signals recorded in `entries`. */
+  personal: PersonalFields[];
+}
+
 "#;
 
 #[cfg(feature = "programme")]
@@ -1573,4 +1611,44 @@ export interface Conflict {
 export interface ConflictsOptions {
   unresolvedOnly?: boolean;
 }
+"#;
+
+#[cfg(feature = "offline")]
+#[wasm_bindgen(typescript_custom_section)]
+const OFFLINE: &'static str = r#"
+/** A journal entry without its position (as carried by a sync conflict). */
+export type JournalEntry = Omit<JournalRecord, "seq">;
+
+/** Options of `Hub.restore`. */
+export interface RestoreOptions {
+  /** Fixes the hub's clock at this instant (move it with `hub.setNow`). */
+  now?: IsoDateTime | null;
+}
+
+/** An imported entry that could not be applied, recorded for a coordinator. */
+export interface SyncConflict {
+  entryId: Id;
+  sourceHub: Id;
+  /** The refused entry's action, e.g. `sale.made`. */
+  action: string;
+  entity: string;
+  entityId: string;
+  /** The receiving hub's error. */
+  reason: string;
+  detectedAt: IsoDateTime;
+  entry: JournalEntry;
+}
+
+/** The outcome of `importJournal`. */
+export interface ImportReport {
+  sourceHub: Id;
+  /** Entries applied now. */
+  applied: number;
+  /** Entries this hub already had (applied or recorded as conflicts before). */
+  seen: number;
+  /** Entries that could not be applied, recorded now. */
+  conflicts: SyncConflict[];
+  upToSeq: number;
+}
+
 "#;

@@ -783,6 +783,91 @@ async fn intake_price_tags_and_moves_through_js() {
 }
 
 #[wasm_bindgen_test]
+async fn in_stock_and_suggested_price_through_js() {
+    let hub = open().await;
+    let items = shelf(&hub).await;
+    ok(hub.checkout(
+        cashier(),
+        js(json!({ "till": "kassa-1", "payment": "card", "lines": [line(&items[3], 1)] })),
+    ))
+    .await;
+    // today's lots, the sold-out clock left out, with their tags
+    let listed = ok(hub.in_stock(cashier(), None)).await;
+    let got: Vec<(Value, Value, Value)> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["description"].clone(),
+                i["onHand"].clone(),
+                i["tag"]["price"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (json!("winterjas"), json!(3), json!(300)),
+            (json!("steelpan"), json!(3), json!(200)),
+            (json!("kopje"), json!(4), json!(150)),
+        ]
+    );
+    let one = ok(hub.in_stock(cashier(), Some(js(json!({ "limit": 1 }))))).await;
+    assert_eq!(one.as_array().unwrap().len(), 1);
+    let e = rejects(
+        hub.in_stock(cashier(), Some(js(json!({ "limit": 0 })))),
+        "validation",
+    )
+    .await;
+    assert_eq!(prop(&e, "field").as_deref(), Some("limit"));
+    rejects(
+        hub.in_stock(cashier(), Some(js(json!({ "max": 3 })))),
+        "validation",
+    )
+    .await;
+
+    let journal = ok(hub.journal(admin(), None)).await;
+    let tag = ok(hub.suggest_price(
+        cashier(),
+        js(json!({ "category": "crockery", "condition": "b" })),
+    ))
+    .await;
+    assert_eq!(
+        tag,
+        json!({ "base": 150, "percentOff": 0, "colour": "white", "price": 150 })
+    );
+    let fixed = ok(hub.suggest_price(
+        cashier(),
+        js(json!({ "category": "other", "condition": "a", "priceOverride": 2499 })),
+    ))
+    .await;
+    assert_eq!(fixed["price"], json!(2499));
+    let e = rejects(
+        hub.suggest_price(
+            cashier(),
+            js(json!({ "category": "other", "condition": "a", "priceOverride": -5 })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(prop(&e, "field").as_deref(), Some("priceOverride"));
+    rejects(
+        hub.suggest_price(
+            cashier(),
+            js(json!({ "category": "boats", "condition": "a" })),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(
+        ok(hub.journal(admin(), None)).await,
+        journal,
+        "writes nothing"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn pricing_policy_through_js() {
     let hub = open().await;
     let standard = ok(hub.pricing_policy(researcher())).await;
@@ -2293,5 +2378,233 @@ async fn signal_statistics_policy_and_purge_through_js() {
     assert_eq!(
         after["signal"]["domains"],
         json!(["loneliness", "money_debt"])
+    );
+}
+
+// ---------------------------------------------------------------- sync
+
+#[cfg(feature = "offline")]
+async fn restore(snapshot: &str, options: Value) -> Result<Hub, JsValue> {
+    Hub::restore(snapshot.to_string(), Some(js(options))).await
+}
+
+#[cfg(feature = "offline")]
+async fn snapshot_of(hub: &Hub) -> String {
+    ok(hub.snapshot()).await.as_str().unwrap().to_string()
+}
+
+#[cfg(feature = "offline")]
+#[wasm_bindgen_test]
+async fn snapshot_and_restore_through_js() {
+    let hub = open().await;
+    let v = register(&hub, "Bea").await;
+    let items = shelf(&hub).await;
+    ok(hub.checkout(
+        cashier(),
+        js(json!({ "till": "kassa-1", "payment": "cash", "cityPass": true, "lines": [line(&items[0], 1)] })),
+    ))
+    .await;
+    ok(hub.record_signal(
+        vol("bea", &v),
+        js(json!({ "domains": ["money_debt"], "summary": "Zorgen over de huur", "person": "Karin" })),
+    ))
+    .await;
+    let journal = ok(hub.journal(admin(), None)).await;
+    let text = snapshot_of(&hub).await;
+    assert_eq!(
+        ok(hub.journal(admin(), None)).await,
+        journal,
+        "a snapshot writes nothing"
+    );
+    let back = restore(&text, json!({ "now": NOW })).await.unwrap();
+    assert_eq!((back.id(), back.slug()), (hub.id(), hub.slug()));
+    assert_eq!(
+        snapshot_of(&back).await,
+        text,
+        "a rebuilt hub snapshots the same"
+    );
+    assert_eq!(ok(back.journal(admin(), None)).await, journal);
+    assert_eq!(
+        ok(back.item(cashier(), id_of(&items[0]))).await,
+        ok(hub.item(cashier(), id_of(&items[0]))).await
+    );
+    let signals = ok(back.signal_views(coordinator(), None)).await;
+    assert_eq!(signals[0]["personal"]["person"], json!("Karin"));
+    // it goes on where the snapshot left off, apart from the original
+    ok(back.checkout(
+        cashier(),
+        js(json!({ "till": "kassa-1", "payment": "card", "lines": [line(&items[0], 2)] })),
+    ))
+    .await;
+    assert_eq!(
+        ok(hub.item(cashier(), id_of(&items[0]))).await["onHand"],
+        json!(2)
+    );
+    back.set_now("2026-03-03T09:00:00Z").unwrap();
+    // without `now` the rebuilt hub runs on the system clock
+    let system = Hub::restore(text.clone(), None).await.unwrap();
+    assert!(system.set_now(NOW).is_err());
+
+    for bad in ["{\"format\": 99}", "not json", "{}"] {
+        let e = restore(bad, json!({})).await.err().unwrap();
+        check_error(&e, "validation");
+    }
+    let later = ok(hub.export_journal(coordinator(), Some(JsValue::from(2)))).await;
+    let e = restore(&later.to_string(), json!({})).await.err().unwrap();
+    check_error(&e, "validation");
+    assert_eq!(field(&e).as_deref(), Some("snapshot"), "not from the start");
+    let e = restore(&text, json!({ "slug": "oude-bieb" }))
+        .await
+        .err()
+        .unwrap();
+    check_error(&e, "validation");
+    assert_eq!(field(&e).as_deref(), Some("options"));
+    let e = restore(&text, json!({ "now": "gisteren" }))
+        .await
+        .err()
+        .unwrap();
+    check_error(&e, "validation");
+    assert_eq!(field(&e).as_deref(), Some("now"));
+}
+
+#[wasm_bindgen_test]
+async fn export_journal_through_js() {
+    let till = open().await;
+    let v = register(&till, "Bea").await;
+    shelf(&till).await;
+    ok(till.record_signal(
+        vol("bea", &v),
+        js(json!({ "domains": ["food"], "summary": "Lege koelkast", "person": "Piet" })),
+    ))
+    .await;
+    let all = ok(till.journal(admin(), None)).await;
+    let batch = ok(till.export_journal(coordinator(), None)).await;
+    assert_eq!(batch["format"], json!(1));
+    assert_eq!(batch["hubId"], json!(till.id()));
+    assert_eq!(batch["afterSeq"], json!(0));
+    assert_eq!(batch["entries"], all, "the whole journal, in order");
+    let last = all[all.as_array().unwrap().len() - 1]["seq"].clone();
+    assert_eq!(batch["upToSeq"], last);
+    assert_eq!(
+        batch["personal"][0]["fields"],
+        json!({ "person": "Piet", "contact": null, "summary": "Lege koelkast" })
+    );
+    // after the last position: nothing new but the export's own read of Piet's fields
+    let next =
+        ok(till.export_journal(coordinator(), Some(JsValue::from(last.as_f64().unwrap())))).await;
+    assert_eq!(next["afterSeq"], last);
+    let actions: Vec<Value> = next["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].clone())
+        .collect();
+    assert_eq!(actions, vec![json!("signal.personal_read")]);
+    rejects(till.export_journal(cashier(), None), "forbidden").await;
+    rejects(till.export_journal(researcher(), None), "forbidden").await;
+    let e = rejects(
+        till.export_journal(coordinator(), Some(JsValue::from(-1))),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("after"));
+    let e = rejects(
+        till.export_journal(coordinator(), Some(JsValue::from("3"))),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("afterSeq"));
+}
+
+#[cfg(feature = "offline")]
+#[wasm_bindgen_test]
+async fn export_import_and_conflicts_through_js() {
+    let till = open().await;
+    let v = register(&till, "Bea").await;
+    let items = shelf(&till).await;
+    ok(till.record_signal(
+        vol("bea", &v),
+        js(json!({ "domains": ["food"], "summary": "Lege koelkast", "person": "Piet" })),
+    ))
+    .await;
+    let batch = ok(till.export_journal(coordinator(), None)).await;
+    assert_eq!(batch["hubId"], json!(till.id()));
+    assert_eq!(batch["hubSlug"], json!("oude-bieb"));
+    assert_eq!(batch["afterSeq"], json!(0));
+    let entries = batch["entries"].as_array().unwrap().len();
+    assert!(entries >= 3, "{batch}");
+    assert_eq!(
+        batch["upToSeq"],
+        batch["entries"][entries - 1]["seq"],
+        "up to the last entry"
+    );
+    assert_eq!(batch["personal"][0]["fields"]["person"], json!("Piet"));
+    let up_to = batch["upToSeq"].as_i64().unwrap();
+    rejects(till.export_journal(cashier(), None), "forbidden").await;
+    let e = rejects(
+        till.export_journal(coordinator(), Some(JsValue::from(-1))),
+        "validation",
+    )
+    .await;
+    assert_eq!(field(&e).as_deref(), Some("after"));
+
+    // another hub imports it: once applied, then all seen (as object or text)
+    let office = Hub::open(
+        "memory:".into(),
+        "stadhuis".into(),
+        Some(js(json!({ "now": NOW }))),
+    )
+    .await
+    .unwrap();
+    let first = ok(office.import_journal(admin(), js(batch.clone()))).await;
+    assert_eq!(first["sourceHub"], json!(till.id()));
+    assert_eq!(first["applied"], json!(entries));
+    assert_eq!(first["seen"], json!(0));
+    assert_eq!(first["conflicts"], json!([]));
+    let again = ok(office.import_journal(admin(), s(&batch.to_string()))).await;
+    assert_eq!(
+        (again["applied"].clone(), again["seen"].clone()),
+        (json!(0), json!(entries))
+    );
+    assert_eq!(
+        ok(office.item(cashier(), id_of(&items[3]))).await["onHand"],
+        json!(1)
+    );
+    rejects(
+        office.import_journal(cashier(), js(batch.clone())),
+        "forbidden",
+    )
+    .await;
+    let e = rejects(office.import_journal(admin(), s("{}")), "validation").await;
+    assert_eq!(field(&e).as_deref(), Some("batch"));
+    rejects(
+        office.import_journal(admin(), js(json!([1, 2]))),
+        "validation",
+    )
+    .await;
+
+    // the last clock sold offline at both: the second sale is a conflict
+    let sell_clock = json!({ "till": "kassa-1", "payment": "card", "lines": [line(&items[3], 1)] });
+    ok(office.checkout(cashier(), js(sell_clock.clone()))).await;
+    ok(till.checkout(cashier(), js(sell_clock))).await;
+    let later = ok(till.export_journal(coordinator(), Some(JsValue::from(up_to as f64)))).await;
+    assert_eq!(later["afterSeq"], json!(up_to));
+    let report = ok(office.import_journal(admin(), js(later.clone()))).await;
+    assert_eq!(report["conflicts"].as_array().unwrap().len(), 1, "{report}");
+    assert_eq!(report["conflicts"][0]["action"], json!("sale.made"));
+    let conflicts = ok(office.sync_conflicts(coordinator())).await;
+    assert_eq!(conflicts.as_array().unwrap().len(), 1);
+    assert_eq!(conflicts[0]["entryId"], report["conflicts"][0]["entryId"]);
+    rejects(office.sync_conflicts(cashier()), "forbidden").await;
+    // re-sending it records nothing more
+    let resent = ok(office.import_journal(admin(), js(later))).await;
+    assert_eq!(resent["conflicts"], json!([]));
+    assert_eq!(
+        ok(office.sync_conflicts(coordinator()))
+            .await
+            .as_array()
+            .unwrap()
+            .len(),
+        1
     );
 }

@@ -25,6 +25,7 @@ import init, {
   type SalesRow,
   type Shift,
   type StockOnHand,
+  type SyncBatch,
   type TagColour,
   type Volunteer,
 } from "../../pkg/kringloop_wasm.js";
@@ -68,6 +69,13 @@ export async function demo(): Promise<string> {
   const stock: StockOnHand[] = await hub.stockOnHand(anna, { on: "2026-04-01" });
   const rows: SalesRow[] = await hub.salesReport(anna, { from: "2026-03-01", to: "2026-03-31", bucket: "week" });
   const aged: ItemView[] = await hub.ageing(anna, { weeks: 8 });
+  const sellable: ItemView[] = await hub.inStock(kees, { limit: 50 });
+  const batch: SyncBatch = await hub.exportJournal(anna, 0);
+  // @ts-expect-error: restore is in kringloop-offline, not in the shop package
+  Hub.restore("{}");
+  const suggested: TagColour | null = (await hub.suggestPrice(kees, { category: "books", condition: "a" })).colour;
+  // @ts-expect-error: a condition is "a" | "b" | "c"
+  await hub.suggestPrice(kees, { category: "books", condition: "d" });
   const factors: ImpactFactor[] = await hub.impactFactors(anna);
   const mine: ImpactFactor = { category: "books", gramsCo2ePerKg: 1200, source: "eigen LCA", sourceDate: "2025-09-01" };
   await hub.setImpactFactors(anna, [...factors.filter((f) => f.category !== "books"), mine]);
@@ -148,7 +156,7 @@ export async function demo(): Promise<string> {
   } catch (e) {
     const err = e as KringloopError;
     const code: "validation" | "not_found" | "conflict" | "forbidden" | "storage" = err.code;
-    return `${code} ${err.field ?? ""} ${gaps.length} ${roles.length} ${minutes} ${shift.status} ${colour} ${cents} ${reverses} ${stock.length} ${rows.length} ${aged.length} ${wrong} ${co2e} ${grams} ${summary} ${suggestions.length} ${step.status} ${due.length} ${hidden} ${orgId} ${cell}`;
+    return `${code} ${err.field ?? ""} ${gaps.length} ${roles.length} ${minutes} ${shift.status} ${colour} ${cents} ${reverses} ${stock.length} ${rows.length} ${aged.length} ${sellable.length} ${suggested} ${batch.upToSeq} ${wrong} ${co2e} ${grams} ${summary} ${suggestions.length} ${step.status} ${due.length} ${hidden} ${orgId} ${cell}`;
   }
   return "no error";
 }

@@ -5,10 +5,10 @@ use super::Hub;
 use crate::journal::detail;
 use crate::{
     Action, Actor, Basket, Bucket, CashUp, CashUpId, Error, ImpactFactors, ImpactRow, Item, ItemId,
-    ItemView, JournalEntry, MoveId, NewCashUp, NewItem, NewMove, Period, PricedLine, PricingPolicy,
-    RefundRequest, Result, Sale, SaleHeader, SaleId, SalesRow, StockMove, StockOnHand, TillName,
-    authorize, cash_up_date, check_lines, refund_header, refund_lines, reuse_impact, sale_time,
-    stock_on_hand,
+    ItemView, JournalEntry, MoveId, NewCashUp, NewItem, NewMove, Period, PriceBasis, PriceQuery,
+    PriceTag, PricedLine, PricingPolicy, RefundRequest, Result, Sale, SaleHeader, SaleId, SalesRow,
+    StockMove, StockOnHand, TillName, authorize, cash_up_date, check_lines, check_price,
+    refund_header, refund_lines, reuse_impact, sale_time, stock_on_hand,
 };
 use chrono::{Duration, NaiveDate};
 
@@ -362,6 +362,51 @@ impl<S: crate::Store + ?Sized> Hub<S> {
             .into_iter()
             .map(|s| ItemView::priced(s, &policy, today))
             .collect())
+    }
+
+    /// Items with stock on hand (what a till can sell), oldest intake first,
+    /// at most `limit` (1–10 000), with today's price tags.
+    pub async fn in_stock(&self, actor: &Actor, limit: u32) -> Result<Vec<ItemView>> {
+        authorize(actor, Action::ReadStock)?;
+        if !(1..=MAX_AGEING_ROWS).contains(&limit) {
+            return Err(Error::validation(
+                "limit",
+                format!("must be between 1 and {MAX_AGEING_ROWS}"),
+            ));
+        }
+        let today = self.clock().today();
+        // An intake is never dated after today, so "taken in before
+        // tomorrow" is every item.
+        let policy = self.policy().await?;
+        let states = self
+            .store
+            .aged_items(self.id, today + Duration::days(1), limit)
+            .await?;
+        Ok(states
+            .into_iter()
+            .map(|s| ItemView::priced(s, &policy, today))
+            .collect())
+    }
+
+    /// The price tag a lot taken in today would get under the hub's pricing
+    /// policy: what an intake form suggests before `take_in`. Writes nothing.
+    pub async fn suggest_price(&self, actor: &Actor, query: PriceQuery) -> Result<PriceTag> {
+        authorize(actor, Action::ReadStock)?;
+        if let Some(price) = query.price_override {
+            check_price("price_override", price)?;
+        }
+        let policy = self.policy().await?;
+        let today = self.clock().today();
+        Ok(policy.price_tag_of(
+            PriceBasis {
+                category: query.category,
+                condition: query.condition,
+                intake_date: today,
+                price_override: query.price_override,
+                manual_price: None,
+            },
+            today,
+        ))
     }
 
     /// Revenue, units and kilograms sold per category per day, week or

@@ -17,8 +17,8 @@ pub use impact::{ImpactFactor, ImpactFactors, ImpactRow, reuse_impact};
 pub use item::{Item, MAX_PRICE_CENTS, MAX_QUANTITY, MAX_WEIGHT_GRAMS, NewItem, check_price};
 pub use ledger::{NewMove, StockMove};
 pub use pricing::{
-    BasePrice, MarkdownStep, PriceBasis, PriceTag, PricingPolicy, PricingPolicyRaw, percent_of,
-    round_cash,
+    BasePrice, MarkdownStep, PriceBasis, PriceQuery, PriceTag, PricingPolicy, PricingPolicyRaw,
+    percent_of, round_cash,
 };
 pub use reports::{
     ItemState, ItemView, SalesRow, StockGroup, StockOnHand, bucket_start, stock_on_hand,

@@ -278,6 +278,20 @@ impl PricingPolicy {
     }
 }
 
+/// What an intake form knows before a lot is taken in: the input of
+/// [`crate::Hub::suggest_price`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PriceQuery {
+    /// Kind of goods.
+    pub category: Category,
+    /// State.
+    pub condition: Condition,
+    /// Fixed price instead of the policy's base price.
+    #[serde(default)]
+    pub price_override: Option<Money>,
+}
+
 /// The facts that decide a price.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PriceBasis {

@@ -137,4 +137,5 @@ conformance! {
     stock::reports_aggregate_stock_and_sales,
     stock::stock_never_crosses_hubs,
     stock::reuse_impact_uses_the_hubs_factors,
+    stock::in_stock_lists_sellable_items_and_suggest_price_writes_nothing,
 }

@@ -912,3 +912,80 @@ pub async fn reuse_impact_uses_the_hubs_factors(b: &Backend) {
         (Some(12_000), Some("eigen meting 2026"))
     );
 }
+
+pub async fn in_stock_lists_sellable_items_and_suggest_price_writes_nothing(b: &Backend) {
+    let hub = b.hub("oude-bieb").await;
+    let v = shop_volunteer();
+    let mut old = item(Category::Books, Condition::A, 300);
+    old.intake_date = Some(today() - Duration::days(35));
+    let mut cups = item(Category::Crockery, Condition::B, 200);
+    cups.quantity = 2;
+    let items = hub
+        .take_in_batch(&v, vec![old, cups, item(Category::Toys, Condition::C, 100)])
+        .await
+        .unwrap();
+    hub.checkout(&v, basket(&[(items[2].id, 1)], PaymentMethod::Card, false))
+        .await
+        .unwrap();
+    // today's intake is listed (unlike `ageing(0)`), the sold-out toy is not
+    let listed = hub.in_stock(&v, 100).await.unwrap();
+    assert_eq!(
+        listed
+            .iter()
+            .map(|i| (i.state.item.id, i.state.on_hand, i.tag.colour))
+            .collect::<Vec<_>>(),
+        vec![
+            (items[0].id, 1, Some(TagColour::Yellow)),
+            (items[1].id, 2, Some(TagColour::White)),
+        ],
+        "{}",
+        b.name
+    );
+    assert_eq!(hub.in_stock(&v, 1).await.unwrap().len(), 1);
+    assert_eq!(
+        hub.in_stock(&v, 0).await.unwrap_err().code().as_str(),
+        "validation"
+    );
+    let before = journal_len(&hub).await;
+    let tag = hub
+        .suggest_price(
+            &v,
+            kringloop::PriceQuery {
+                category: Category::Crockery,
+                condition: Condition::B,
+                price_override: None,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (tag.price.cents(), tag.percent_off, tag.colour),
+        (150, 0, Some(TagColour::White))
+    );
+    let fixed = hub
+        .suggest_price(
+            &v,
+            kringloop::PriceQuery {
+                category: Category::Other,
+                condition: Condition::A,
+                price_override: Some(Money::from_cents(2499)),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(fixed.price.cents(), 2499);
+    let bad = kringloop::PriceQuery {
+        category: Category::Other,
+        condition: Condition::A,
+        price_override: Some(Money::from_cents(-1)),
+    };
+    assert_eq!(
+        hub.suggest_price(&v, bad)
+            .await
+            .unwrap_err()
+            .code()
+            .as_str(),
+        "validation"
+    );
+    assert_eq!(journal_len(&hub).await, before, "suggesting writes nothing");
+}
