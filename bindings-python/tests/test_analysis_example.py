@@ -9,6 +9,7 @@ compiling the demo when it is not built yet) in pytest's temporary folder; set
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -57,3 +58,18 @@ def test_analysis_example_writes_its_plots(demo_db: Path, tmp_path: Path) -> Non
         assert len(data) > 10_000, f"{name} is suspiciously small ({len(data)} bytes)"
         assert f"wrote {png}" in run.stdout
     assert f"plots in {out}" in run.stdout
+
+
+def test_docs_analysis_cells_are_the_scripts() -> None:
+    """Every ```python cell of docs/analysis.md is copied from the script (line by line,
+    indentation aside), so the walkthrough cannot drift from what make test runs."""
+    doc = (ROOT / "docs" / "analysis.md").read_text(encoding="utf-8")
+    script = {line.strip() for line in SCRIPT.read_text(encoding="utf-8").splitlines()}
+    cells = re.findall(r"^```python\n(.*?)^```", doc, re.DOTALL | re.MULTILINE)
+    assert len(cells) >= 5
+    for cell in cells:
+        missing = [line for line in cell.splitlines() if line.strip() not in script]
+        assert not missing, f"docs/analysis.md has lines the script does not: {missing}"
+    for name in PLOTS:
+        assert f"(analysis/{name})" in doc, f"docs/analysis.md does not show {name}"
+        assert (ROOT / "docs" / "analysis" / name).read_bytes()[:8] == PNG_MAGIC

@@ -73,22 +73,22 @@ def month_end(first: date) -> date:
 # ---- one DataFrame per question --------------------------------------------------------------
 
 
-def cohort_frame(hub: kringloop.Hub, today: date) -> tuple[pd.DataFrame, int, int]:
+def cohort_frame(hub: kringloop.Hub, today: date) -> tuple[pd.DataFrame, int, int, int | None]:
     """Mean step on the Participatieladder per cohort (quarter of joining) and month of
     membership, for volunteers who joined in the last six years.
 
-    Returns the frame and, for the record, how many of the researcher's points were hidden
-    out of how many. At a hub of 30 volunteers a quarter's cohort is a handful of people, so
-    a researcher gets every mean hidden; this figure therefore needs a coordinator (a
-    coordinator runs it, or shares the frame). The frame still holds no names: cohort,
-    month, number of scores and mean only.
+    Returns the frame and, for the record, how many of the researcher's points were hidden,
+    out of how many, and the hub's threshold. At a hub of 30 volunteers a quarter's cohort
+    is a handful of people, so a researcher gets every mean hidden; this figure therefore
+    needs a coordinator (a coordinator runs it, or shares the frame). The frame still
+    holds no names: cohort, month, number of scores and mean only.
     """
     start = date(today.year - 6, today.month, 1)
     public = hub.cohort_curve(RESEARCHER, "ladder", start, today)
     hidden = sum(p.mean is None for p in public.points)
     exact = hub.cohort_curve(COORDINATOR, "ladder", start, today)
     frame = pd.DataFrame([p.to_dict() for p in exact.points], columns=["cohort", "month", "n", "mean"])
-    return frame, hidden, len(public.points)
+    return frame, hidden, len(public.points), public.threshold
 
 
 def signals_frame(hub: kringloop.Hub, start: date, end: date) -> tuple[pd.DataFrame, int | None]:
@@ -161,7 +161,7 @@ def note(fig: plt.Figure, text: str) -> None:
     fig.text(0.01, 0.01, text, fontsize=9, color="dimgray", ha="left", va="bottom", wrap=True)
 
 
-def plot_cohorts(cohorts: pd.DataFrame, hidden: int, total: int, out: Path, threshold: int = 10) -> Path:
+def plot_cohorts(cohorts: pd.DataFrame, hidden: int, total: int, threshold: int | None, out: Path) -> Path:
     fig, ax = plt.subplots(figsize=(11, 6.5))
     # Quarter cohorts of one to four people are noisy: pool them by year of joining (a mean
     # weighted by the number of scores) and group months of membership by half-year.
@@ -177,6 +177,7 @@ def plot_cohorts(cohorts: pd.DataFrame, hidden: int, total: int, out: Path, thre
     everyone["mean"] = everyone["sum"] / everyone["n"]
     x = everyone["half"] + 3  # the middle of the half-year
     ax.plot(x, everyone["mean"], color="black", linewidth=3, label="all cohorts")
+    threshold = threshold or 10  # the default, should a hub publish without one
     big = everyone["n"] >= threshold
     ax.scatter(x[big], everyone["mean"][big], s=60, color="black", zorder=3)
     ax.scatter(x[~big], everyone["mean"][~big], s=60, facecolor="white", edgecolor="black", zorder=3,
@@ -310,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     start, end = last_twelve_months(today)
     print(f"hub {hub.slug}, {start} to {end}, as {RESEARCHER}")
 
-    cohorts, hidden, total = cohort_frame(hub, today)
+    cohorts, hidden, total, cohort_threshold = cohort_frame(hub, today)
     signals, signal_threshold = signals_frame(hub, start, end)
     signal_totals = signal_totals_frame(hub, start, end)
     sales = sales_frame(hub, start, end)
@@ -320,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"revenue EUR {sales['revenue_eur'].sum():,.2f}, {reuse['kg'].sum():,.0f} kg reused; "
           f"{signals['signals'].isna().sum()} of {len(signals)} signal cells hidden")
     for path in (
-        plot_cohorts(cohorts, hidden, total, out),
+        plot_cohorts(cohorts, hidden, total, cohort_threshold, out),
         plot_signals(signals, signal_totals, signal_threshold, out),
         plot_sales(sales, reuse, out),
         plot_attendance(attendance, activity_threshold, out),
