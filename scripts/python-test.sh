@@ -21,9 +21,10 @@ if [ ! -x "$PY" ]; then
     echo "==> creating .venv"
     "${PYTHON:-python3}" -m venv "$VENV"
 fi
-if ! "$PY" -c "import pytest, mypy, jsonschema" 2>/dev/null || [ ! -x "$VENV/bin/maturin" ]; then
-    echo "==> installing maturin, pytest, mypy into .venv"
-    "$PY" -m pip install --quiet --disable-pip-version-check "maturin>=1.16,<2" pytest mypy "jsonschema>=4.18"
+if ! "$PY" -c "import pytest, mypy, jsonschema, pandas, matplotlib" 2>/dev/null || [ ! -x "$VENV/bin/maturin" ]; then
+    echo "==> installing maturin, pytest, mypy, pandas, matplotlib into .venv"
+    "$PY" -m pip install --quiet --disable-pip-version-check "maturin>=1.16,<2" pytest mypy "jsonschema>=4.18" \
+        "pandas>=2" "matplotlib>=3.7"
 fi
 
 echo "==> building the wheel (maturin build)"
