@@ -34,7 +34,10 @@ if [ ! -x .venv/bin/maturin ] || ! .venv/bin/python -c 'import pytest, pandas, m
     .venv/bin/pip install -q --disable-pip-version-check -r scripts/requirements-dev.txt
 fi
 
-if [ -f bindings-wasm/package-lock.json ] && [ ! -d bindings-wasm/node_modules ]; then
+# Also after the lockfile changed (a pulled change that adds a tool): npm ci
+# writes node_modules/.package-lock.json, so an older one means a stale install.
+if [ -f bindings-wasm/package-lock.json ] && { [ ! -f bindings-wasm/node_modules/.package-lock.json ] ||
+    [ bindings-wasm/package-lock.json -nt bindings-wasm/node_modules/.package-lock.json ]; }; then
     step "installing the JS test tools (npm ci)"
     (cd bindings-wasm && npm ci --no-audit --no-fund --silent)
 fi
