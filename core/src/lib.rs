@@ -47,6 +47,7 @@ pub mod journal;
 pub mod money;
 mod order;
 pub mod report;
+pub mod research;
 pub mod roster;
 pub mod shift;
 pub mod signal;
@@ -69,6 +70,7 @@ pub use hub::Hub;
 pub use hub::activities::ScheduleChange;
 pub use hub::courses::Withdrawal;
 pub use hub::development::CoachingSuggestion;
+pub use hub::research::ResearchReader;
 pub use hub::open::StoreUrl;
 pub use hub::signals::{FollowUpDue, PurgeReport, SignalFilter};
 pub use id::{
@@ -79,6 +81,7 @@ pub use id::{
 pub use journal::{JournalEntry, JournalRecord};
 pub use money::Money;
 pub use report::*;
+pub use research::{ResearchBatch, ResearchTable};
 pub use roster::{Candidate, OpeningHours, OpeningSlot, RosterGap, roster_gaps};
 pub use shift::{
     HoursByRole, HoursByVolunteer, MILESTONE_HOURS, MilestoneReached, NewShift, Shift, ShiftStatus,
@@ -92,6 +95,7 @@ pub use store::PostgresStore;
 pub use store::SqliteStore;
 pub use store::{
     ActivityStore, CourseStore, DevelopmentStore, MemoryStore, ReferralQuery, ReportStore,
+    ResearchStore,
     SessionQuery, ShiftQuery, SignalQuery, SignalStore, StockStore, Store,
 };
 pub use sync::{ImportReport, PersonalFields, SyncBatch, SyncConflict};

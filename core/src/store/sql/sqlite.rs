@@ -10,6 +10,7 @@ use super::activities::impl_sql_activity_store;
 use super::courses::impl_sql_course_store;
 use super::development::impl_sql_development_store;
 use super::report::impl_sql_report_store;
+use super::research::impl_sql_research_store;
 use super::signals::impl_sql_signal_store;
 use super::stock::impl_sql_stock_store;
 use super::sync::impl_sql_sync_store;
@@ -122,6 +123,11 @@ impl_sql_development_store!(SqliteStore, Sqlite, for_update = "");
 impl_sql_course_store!(SqliteStore, Sqlite, for_update = "");
 impl_sql_sync_store!(SqliteStore);
 impl_sql_report_store!(SqliteStore, Sqlite, json_dates = "json_each(c.sessions)");
+impl_sql_research_store!(
+    SqliteStore, Sqlite,
+    json_each = "json_each({})",
+    json_len = "json_array_length({})"
+);
 
 #[cfg(test)]
 mod tests {
