@@ -70,8 +70,8 @@ pub use hub::Hub;
 pub use hub::activities::ScheduleChange;
 pub use hub::courses::Withdrawal;
 pub use hub::development::CoachingSuggestion;
-pub use hub::research::ResearchReader;
 pub use hub::open::StoreUrl;
+pub use hub::research::ResearchReader;
 pub use hub::signals::{FollowUpDue, PurgeReport, SignalFilter};
 pub use id::{
     ActivityId, AssessmentId, CashUpId, CoachingId, ConflictId, CourseId, HubId, IdeaId, ItemId,
@@ -95,8 +95,7 @@ pub use store::PostgresStore;
 pub use store::SqliteStore;
 pub use store::{
     ActivityStore, CourseStore, DevelopmentStore, MemoryStore, ReferralQuery, ReportStore,
-    ResearchStore,
-    SessionQuery, ShiftQuery, SignalQuery, SignalStore, StockStore, Store,
+    ResearchStore, SessionQuery, ShiftQuery, SignalQuery, SignalStore, StockStore, Store,
 };
 pub use sync::{ImportReport, PersonalFields, SyncBatch, SyncConflict};
 pub use text::{

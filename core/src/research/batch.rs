@@ -188,9 +188,9 @@ impl Pseudonymiser {
             (Values::Text(v), ColumnKind::Code, Cell::Text(code)) => v.push(Some(code)),
             (Values::Int(v), _, Cell::Int(n)) => v.push(Some(n)),
             (Values::Bool(v), _, Cell::Int(n)) => v.push(Some(n != 0)),
-            (Values::Date(v), _, Cell::Text(s)) => {
-                v.push(Some(parse_date("date", &s).map_err(|e| bad(&e.to_string()))?))
-            }
+            (Values::Date(v), _, Cell::Text(s)) => v.push(Some(
+                parse_date("date", &s).map_err(|e| bad(&e.to_string()))?,
+            )),
             (Values::Date(v), _, Cell::Int(micros)) => {
                 let t = DateTime::from_timestamp_micros(micros)
                     .ok_or_else(|| bad("timestamp out of range"))?;
@@ -222,7 +222,12 @@ mod tests {
         ];
         let b = p.batch(ResearchTable::Shifts, vec![row]).unwrap();
         assert_eq!(b.rows, 1);
-        let key = b.column("volunteer_key").unwrap().values.display(0).unwrap();
+        let key = b
+            .column("volunteer_key")
+            .unwrap()
+            .values
+            .display(0)
+            .unwrap();
         assert_eq!(key, p.key("volunteer", "v1"));
         assert_eq!(
             b.column("date").unwrap().values,
@@ -238,7 +243,10 @@ mod tests {
         let mut row = vec![Cell::Null; ResearchTable::Enrolments.columns().len()];
         row[3] = Cell::Int(1_772_409_600_000_000); // 2026-03-02T00:00:00Z
         let b = p.batch(ResearchTable::Enrolments, vec![row]).unwrap();
-        assert_eq!(b.column("enrolled_on").unwrap().values.display(0).unwrap(), "2026-03-02");
+        assert_eq!(
+            b.column("enrolled_on").unwrap().values.display(0).unwrap(),
+            "2026-03-02"
+        );
         assert!(Cell::Null < Cell::Int(-1) && Cell::Int(9) < Cell::text("a"));
     }
 }

@@ -118,10 +118,16 @@ mod tests {
         let p = Pseudonymiser::new(&s);
         let k = p.key("volunteer", "0190-abc");
         assert_eq!(k.len(), KEY_HEX_LEN);
-        assert_eq!(k, Pseudonymiser::new(&s.clone()).key("volunteer", "0190-abc"));
+        assert_eq!(
+            k,
+            Pseudonymiser::new(&s.clone()).key("volunteer", "0190-abc")
+        );
         assert_eq!(k, p.tagged_key("volunteer:0190-abc"));
         assert_ne!(k, p.key("resident", "0190-abc"));
-        assert_ne!(k, Pseudonymiser::new(&HubSecret::generate()).key("volunteer", "0190-abc"));
+        assert_ne!(
+            k,
+            Pseudonymiser::new(&HubSecret::generate()).key("volunteer", "0190-abc")
+        );
     }
 
     #[test]
@@ -138,6 +144,9 @@ mod tests {
         // Key "Jefe", data "what do ya want for nothing?".
         let mac = <Hmac<Sha256> as Mac>::new_from_slice(b"Jefe").unwrap();
         let p = Pseudonymiser { keyed: mac };
-        assert_eq!(p.tagged_key("what do ya want for nothing?"), "5bdcc146bf60754e");
+        assert_eq!(
+            p.tagged_key("what do ya want for nothing?"),
+            "5bdcc146bf60754e"
+        );
     }
 }

@@ -253,7 +253,14 @@ mod tests {
             let mut names: Vec<&str> = cols.iter().map(|c| c.name.as_str()).collect();
             for n in &names {
                 assert!(n.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{n}");
-                for word in ["name", "contact", "summary", "note", "description", "reason"] {
+                for word in [
+                    "name",
+                    "contact",
+                    "summary",
+                    "note",
+                    "description",
+                    "reason",
+                ] {
                     // The do-not-contact flag is a coded fact, not a contact.
                     assert!(!n.contains(word) || *n == "do_not_contact", "{t}: {n}");
                 }

@@ -11,6 +11,7 @@ mod development;
 mod isolation;
 mod journal;
 mod report;
+mod research;
 mod roster;
 mod shifts;
 mod signals;
@@ -57,6 +58,11 @@ macro_rules! conformance {
 }
 
 conformance! {
+    research::tables_have_their_columns_and_rows,
+    research::no_row_holds_a_name_contact_or_free_text,
+    research::keys_are_stable_within_a_hub_and_differ_between_hubs,
+    research::only_researchers_and_admins_get_tables,
+    research::batches_return_every_row_exactly_once,
     sync::a_batch_applies_once_even_when_sent_again_or_cut_off,
     sync::the_same_unit_sold_at_two_tills_is_a_recorded_conflict,
     sync::unimportable_entries_are_conflicts_and_bad_batches_change_nothing,

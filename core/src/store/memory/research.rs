@@ -50,7 +50,11 @@ fn all_rows(data: &HubData, table: ResearchTable, period: Option<Period>) -> Vec
                     Cell::date(v.status_since),
                     opt_date(v.vog_date),
                 ];
-                row.extend(VolunteerRole::ALL.iter().map(|r| Cell::flag(v.roles.contains(r))));
+                row.extend(
+                    VolunteerRole::ALL
+                        .iter()
+                        .map(|r| Cell::flag(v.roles.contains(r))),
+                );
                 out.push((vec![id(v.id)], row));
             }
         }
@@ -134,7 +138,10 @@ fn all_rows(data: &HubData, table: ResearchTable, period: Option<Period>) -> Vec
                 if !within(period, Some(s.date)) {
                     continue;
                 }
-                let kind = acts.iter().find(|a| a.id == s.activity_id).map(|a| a.kind.code());
+                let kind = acts
+                    .iter()
+                    .find(|a| a.id == s.activity_id)
+                    .map(|a| a.kind.code());
                 let att = s.attendance.as_ref();
                 let row = vec![
                     id(s.id),
@@ -236,7 +243,11 @@ fn all_rows(data: &HubData, table: ResearchTable, period: Option<Period>) -> Vec
                     Cell::text(g.status.code()),
                     micros(g.closed_at),
                 ];
-                row.extend(SignalDomain::ALL.iter().map(|d| Cell::flag(g.domains.contains(d))));
+                row.extend(
+                    SignalDomain::ALL
+                        .iter()
+                        .map(|d| Cell::flag(g.domains.contains(d))),
+                );
                 out.push((vec![id(g.id)], row));
             }
         }

@@ -148,7 +148,8 @@ impl_sql_report_store!(
     json_dates = "jsonb_array_elements_text(CAST(c.sessions AS jsonb))"
 );
 impl_sql_research_store!(
-    PostgresStore, Postgres,
+    PostgresStore,
+    Postgres,
     json_each = "jsonb_array_elements_text(CAST({} AS jsonb))",
     json_len = "jsonb_array_length(CAST({} AS jsonb))"
 );

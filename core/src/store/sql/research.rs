@@ -58,7 +58,9 @@ fn i(expr: &str) -> (String, Sql) {
 
 /// `1` when `cond` holds, else `0`, as BIGINT in both dialects.
 fn flag(cond: &str) -> (String, Sql) {
-    i(&format!("CAST(CASE WHEN {cond} THEN 1 ELSE 0 END AS BIGINT)"))
+    i(&format!(
+        "CAST(CASE WHEN {cond} THEN 1 ELSE 0 END AS BIGINT)"
+    ))
 }
 
 fn shape(table: ResearchTable, json: JsonFns) -> Shape {
@@ -363,10 +365,15 @@ pub(crate) fn page(
     }
     if let Some(after) = after {
         if after.0.len() != pos.len() {
-            return Err(crate::Error::validation("after", "not a position of this table"));
+            return Err(crate::Error::validation(
+                "after",
+                "not a position of this table",
+            ));
         }
         let first = binds.len() + 2;
-        let params: Vec<String> = (first..first + pos.len()).map(|n| format!("${n}")).collect();
+        let params: Vec<String> = (first..first + pos.len())
+            .map(|n| format!("${n}"))
+            .collect();
         if pos.len() == 1 {
             sql.push_str(&format!(" AND {} > {}", pos.join(""), params.join("")));
         } else {
@@ -437,7 +444,10 @@ macro_rules! impl_sql_research_store {
                 use $crate::research::Cell;
                 use $crate::store::sql::research::{Bind, JsonFns, Sql, page};
                 use $crate::store::sql::storage;
-                let json = JsonFns { each: $each, len: $len };
+                let json = JsonFns {
+                    each: $each,
+                    len: $len,
+                };
                 let page = page(table, json, period, after, limit)?;
                 let mut q = sqlx::query(&page.sql).bind(hub.to_string());
                 for b in &page.binds {
@@ -507,10 +517,18 @@ mod tests {
             chrono::NaiveDate::from_ymd_opt(2026, 1, 31).unwrap(),
         )
         .unwrap();
-        let p = page(ResearchTable::SaleLines, JSON, Some(period), Some(&after), 5).unwrap();
+        let p = page(
+            ResearchTable::SaleLines,
+            JSON,
+            Some(period),
+            Some(&after),
+            5,
+        )
+        .unwrap();
         assert!(
-            p.sql
-                .ends_with("AND (l.sale_id, l.line_no) > ($4, $5) ORDER BY l.sale_id, l.line_no LIMIT 5"),
+            p.sql.ends_with(
+                "AND (l.sale_id, l.line_no) > ($4, $5) ORDER BY l.sale_id, l.line_no LIMIT 5"
+            ),
             "{}",
             p.sql
         );

@@ -124,7 +124,8 @@ impl_sql_course_store!(SqliteStore, Sqlite, for_update = "");
 impl_sql_sync_store!(SqliteStore);
 impl_sql_report_store!(SqliteStore, Sqlite, json_dates = "json_each(c.sessions)");
 impl_sql_research_store!(
-    SqliteStore, Sqlite,
+    SqliteStore,
+    Sqlite,
     json_each = "json_each({})",
     json_len = "json_array_length({})"
 );
