@@ -128,3 +128,7 @@ mod development_doctests {}
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/report.md")]
 mod report_doctests {}
+
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/research.md")]
+mod research_doctests {}
