@@ -46,6 +46,11 @@ def hub_with_people(seeded: k.Hub, coordinator: k.Actor) -> k.Hub:  # noqa: F811
     return seeded
 
 
+def test_the_tables_are_a_vocabulary() -> None:
+    assert [e["code"] for e in k.labels("research_table")] == TABLES
+    assert "research_table" in k.vocabularies()
+
+
 def test_polars_reads_the_stream(hub_with_people: k.Hub, researcher: k.Actor) -> None:
     table = hub_with_people.table(researcher, "sale_lines")
     assert isinstance(table, k.ResearchTable)
