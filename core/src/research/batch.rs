@@ -93,6 +93,25 @@ impl Values {
         }
     }
 
+    /// Pushes a copy of the last value; `false` (and nothing pushed) when empty.
+    fn repeat_last(&mut self) -> bool {
+        fn again<T: Clone>(v: &mut Vec<T>) -> bool {
+            match v.last().cloned() {
+                Some(x) => {
+                    v.push(x);
+                    true
+                }
+                None => false,
+            }
+        }
+        match self {
+            Values::Text(v) => again(v),
+            Values::Int(v) => again(v),
+            Values::Date(v) => again(v),
+            Values::Bool(v) => again(v),
+        }
+    }
+
     /// Whether there are no values.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
@@ -157,11 +176,25 @@ impl Pseudonymiser {
                 kind: c.kind,
             })
             .collect();
+        // The raw value each key or date column had in the row before: rows
+        // come in key order, so a sale's lines, an actor's run of sales and
+        // a day's rows repeat it, and the key (an HMAC) is made once per run.
+        let mut before: Vec<Option<Cell>> = vec![None; columns.len()];
         for row in rows {
             if row.len() != columns.len() {
                 return Err(corrupt(table, "*", format!("{} cells", row.len())));
             }
-            for (col, cell) in columns.iter_mut().zip(row) {
+            for ((col, cell), prev) in columns.iter_mut().zip(row).zip(before.iter_mut()) {
+                let memo = matches!(
+                    col.kind,
+                    ColumnKind::Key(_) | ColumnKind::TaggedKey | ColumnKind::Date
+                );
+                if memo && prev.as_ref() == Some(&cell) && col.values.repeat_last() {
+                    continue;
+                }
+                if memo {
+                    *prev = Some(cell.clone());
+                }
                 self.push(table, col, cell)?;
             }
         }
@@ -235,6 +268,42 @@ mod tests {
         );
         let short = p.batch(ResearchTable::Shifts, vec![vec![Cell::Null]]);
         assert_eq!(short.unwrap_err().code().as_str(), "storage");
+    }
+
+    #[test]
+    fn repeated_raw_values_give_the_same_key_and_date() {
+        let p = Pseudonymiser::new(&HubSecret::generate());
+        let row = |shift: &str, v: &str| {
+            let mut r = vec![Cell::Int(0); 8];
+            r[0] = Cell::text(shift);
+            r[1] = Cell::text(v);
+            r[2] = Cell::text("2026-03-02");
+            r[3] = Cell::text("cashier");
+            r[4] = Cell::text("worked");
+            r
+        };
+        let rows = vec![
+            row("s1", "v1"),
+            row("s2", "v1"),
+            row("s3", "v2"),
+            row("s4", "v1"),
+        ];
+        let b = p.batch(ResearchTable::Shifts, rows).unwrap();
+        let keys: Vec<String> = (0..4)
+            .map(|r| {
+                b.column("volunteer_key")
+                    .unwrap()
+                    .values
+                    .display(r)
+                    .unwrap()
+            })
+            .collect();
+        let (v1, v2) = (p.key("volunteer", "v1"), p.key("volunteer", "v2"));
+        assert_eq!(keys, [v1.clone(), v1.clone(), v2, v1]);
+        assert_eq!(
+            b.column("date").unwrap().values.display(3).unwrap(),
+            "2026-03-02"
+        );
     }
 
     #[test]
