@@ -59,7 +59,17 @@ macro_rules! conformance {
 
 conformance! {
     research::tables_have_their_columns_and_rows,
-    research::no_row_holds_a_name_contact_or_free_text,
+    research::no_personal_data_in_volunteers,
+    research::no_personal_data_in_shifts,
+    research::no_personal_data_in_assessments,
+    research::no_personal_data_in_courses,
+    research::no_personal_data_in_enrolments,
+    research::no_personal_data_in_activity_sessions,
+    research::no_personal_data_in_attendance,
+    research::no_personal_data_in_stock_moves,
+    research::no_personal_data_in_sale_lines,
+    research::no_personal_data_in_signals,
+    research::no_personal_data_in_referrals,
     research::keys_are_stable_within_a_hub_and_differ_between_hubs,
     research::only_researchers_and_admins_get_tables,
     research::batches_return_every_row_exactly_once,
