@@ -1,6 +1,6 @@
 //! `Hub.table(...)`: a research table as an Arrow C stream
 //! (`__arrow_c_stream__`, the Arrow PyCapsule interface), which polars,
-//! pandas ≥ 3, pyarrow, DuckDB and others import without copying and
+//! pyarrow, DuckDB and others import without copying and
 //! without kringloop depending on any of them. The stream pulls batches
 //! from the core's reader one at a time, so memory stays flat in the
 //! number of rows.
@@ -231,15 +231,11 @@ impl ResearchTable {
     }
 
     /// The table as a `pandas.DataFrame` (needs `pip install
-    /// kringloop[pandas]`: pandas ≥ 3 reads the stream itself; older pandas
-    /// goes through pyarrow).
+    /// kringloop[pandas]`: pandas reads Arrow through pyarrow, in every
+    /// version so far).
     fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
-        let pd = Self::import(py, "pandas", "pandas")?;
-        let frame = pd.getattr("DataFrame")?;
-        if frame.hasattr("from_arrow")? {
-            return frame.call_method1("from_arrow", (slf,));
-        }
+        Self::import(py, "pandas", "pandas")?;
         let pa = Self::import(py, "pyarrow", "pandas")?;
         pa.call_method1("table", (slf,))?.call_method0("to_pandas")
     }

@@ -5,6 +5,7 @@ admins only, read batch by batch."""
 from __future__ import annotations
 
 import sys
+import types
 from datetime import date
 from typing import Any
 
@@ -139,6 +140,11 @@ def test_missing_libraries_raise_a_clear_import_error(
     table = hub_with_people.table(researcher, "signals")
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"pip install kringloop\[pandas\]"):
+        table.to_pandas()
+    # pandas there, pyarrow not: the same extra installs both
+    monkeypatch.setitem(sys.modules, "pandas", types.ModuleType("pandas"))
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(ImportError, match=r"needs pyarrow.*pip install kringloop\[pandas\]"):
         table.to_pandas()
     monkeypatch.setitem(sys.modules, "polars", None)
     with pytest.raises(ImportError, match=r"pip install kringloop\[polars\]"):
