@@ -103,6 +103,30 @@ impl SqliteStore {
     }
 }
 
+impl SqliteStore {
+    /// Runs one page of a research table directly on a pooled connection's
+    /// SQLite handle (see [`read_direct`](super::research::read_direct)).
+    async fn research_fetch(
+        &self,
+        hub: HubId,
+        page: &super::research::Page,
+    ) -> Result<crate::research::ResearchRows> {
+        let mut conn = self.pool.acquire().await.map_err(storage)?;
+        let mut handle = conn.lock_handle().await.map_err(storage)?;
+        let raw = handle.as_raw_handle();
+        // SAFETY: `handle` keeps sqlx's worker off this connection until it
+        // is dropped, and `db` is dropped before it (end of this block);
+        // `from_handle` borrows the handle and does not close it on drop.
+        // Both sides link the same libsqlite3-sys (0.30.1), so the pointer
+        // types are the same.
+        let db = unsafe { rusqlite::Connection::from_handle(raw.as_ptr()) }.map_err(storage)?;
+        let rows = super::research::read_direct(&db, hub, page);
+        drop(db);
+        drop(handle);
+        rows
+    }
+}
+
 impl_sql_row!(SqliteRow);
 impl_sql_store!(SqliteStore, Sqlite, for_update = "");
 impl_sql_stock_store!(SqliteStore, Sqlite);
