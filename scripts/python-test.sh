@@ -4,7 +4,7 @@
 #
 #   bash scripts/python-test.sh [pytest args…]
 #
-# Idempotent: creates .venv (with maturin, pytest, mypy) only when missing.
+# Idempotent: creates .venv (with maturin, pytest, mypy, polars) only when missing.
 # Builds a wheel with `maturin build` (debug profile: reuses the cargo build
 # cache, ~10 s warm) and installs it with pip, so the tests see the package as
 # a user would (compiled module, .pyi stubs, py.typed) rather than the source
@@ -21,10 +21,10 @@ if [ ! -x "$PY" ]; then
     echo "==> creating .venv"
     "${PYTHON:-python3}" -m venv "$VENV"
 fi
-if ! "$PY" -c "import pytest, mypy, jsonschema, pandas, matplotlib" 2>/dev/null || [ ! -x "$VENV/bin/maturin" ]; then
-    echo "==> installing maturin, pytest, mypy, pandas, matplotlib into .venv"
+if ! "$PY" -c "import pytest, mypy, jsonschema, polars, pandas, matplotlib" 2>/dev/null || [ ! -x "$VENV/bin/maturin" ]; then
+    echo "==> installing maturin, pytest, mypy, jsonschema, polars, pandas, matplotlib into .venv"
     "$PY" -m pip install --quiet --disable-pip-version-check "maturin>=1.16,<2" pytest mypy "jsonschema>=4.18" \
-        "pandas>=2" "matplotlib>=3.7"
+        "polars>=1" "pandas>=2" "matplotlib>=3.7"
 fi
 
 echo "==> building the wheel (maturin build)"

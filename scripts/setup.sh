@@ -29,7 +29,7 @@ if [ ! -x .venv/bin/python ]; then
     step "creating the Python virtualenv .venv"
     python3 -m venv .venv
 fi
-if [ ! -x .venv/bin/maturin ] || ! .venv/bin/python -c 'import pytest, pandas, matplotlib' 2>/dev/null; then
+if [ ! -x .venv/bin/maturin ] || ! .venv/bin/python -c 'import pytest, polars, pandas, matplotlib' 2>/dev/null; then
     step "installing maturin, pytest, pandas and matplotlib into .venv"
     .venv/bin/pip install -q --disable-pip-version-check -r scripts/requirements-dev.txt
 fi

@@ -1611,6 +1611,25 @@ impl Hub {
         Ok(block_on(py, call)?.or_raise()?.into())
     }
 
+    /// The research table `name` (researchers, admins): one row per fact,
+    /// people and records only under pseudonymous keys, no names or free
+    /// text. Optionally only the rows whose date lies from `start` to `end`
+    /// (either may be left open). Returns a `ResearchTable`: pass it to
+    /// `polars.DataFrame(...)` (Arrow PyCapsule interface) or call
+    /// `.to_polars()` / `.to_pandas()`; it streams `batch_size` rows at a time.
+    #[pyo3(signature = (actor, name, start = None, end = None, *, batch_size = 8192))]
+    fn table(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        name: &str,
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+        batch_size: usize,
+    ) -> PyResult<crate::research::ResearchTable> {
+        crate::research::ResearchTable::open(py, &self.inner, actor, name, start, end, batch_size)
+    }
+
     // ---- volunteer development ----
 
     /// Names the hub's skills, each scored 1–5 in `skills` assessments

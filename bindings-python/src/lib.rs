@@ -12,6 +12,7 @@
 //! | `actor.rs` | `Actor` |
 //! | `hub.rs` | `Hub`: the operations |
 //! | `records.rs` | the frozen result objects (`Volunteer`, `Shift`, `Item`, `Sale`, `Signal`, `Referral`, `Activity`, `Session`, `Assessment`, `Coaching`, `Course`, `Conflict`, …) |
+//! | `research.rs` | `ResearchTable`: a research table as an Arrow C stream (`__arrow_c_stream__`) |
 //! | `labels.rs` | `labels(vocabulary)`: codes with Dutch and English labels |
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::todo)]
@@ -22,6 +23,7 @@ mod errors;
 mod hub;
 mod labels;
 mod records;
+mod research;
 mod runtime;
 
 use pyo3::prelude::*;
@@ -33,6 +35,7 @@ fn _kringloop(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // entry points
     m.add_class::<hub::Hub>()?;
     m.add_class::<actor::Actor>()?;
+    m.add_class::<research::ResearchTable>()?;
     m.add_function(wrap_pyfunction!(labels::labels, m)?)?;
     m.add_function(wrap_pyfunction!(labels::vocabularies, m)?)?;
     // results

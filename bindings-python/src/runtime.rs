@@ -32,3 +32,10 @@ where
     let rt = runtime()?;
     Ok(py.detach(|| rt.block_on(fut)))
 }
+
+/// Runs `fut` to completion on the shared runtime from a thread that may
+/// not hold the GIL (an Arrow consumer pulling the next batch).
+pub fn block_on_free<F: Future>(fut: F) -> Result<F::Output, String> {
+    let rt = runtime().map_err(|e| e.to_string())?;
+    Ok(rt.block_on(fut))
+}

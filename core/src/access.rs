@@ -110,6 +110,8 @@ code_list! {
         ReadSyncConflicts = ("read_sync_conflicts", "synchronisatieconflicten inzien", "read sync conflicts"),
         /// The hub report for the municipality (suppressed for researchers).
         ReadHubReport = ("read_hub_report", "wijkrapportage inzien", "read the hub report"),
+        /// Research tables: one row per fact, people only under pseudonymous keys.
+        ReadResearchTables = ("read_research_tables", "onderzoekstabellen inzien", "read research tables"),
     }
 }
 
@@ -133,7 +135,7 @@ pub fn grant(role: Role, action: Action) -> Grant {
     use Grant::*;
     match (role, action) {
         (Role::Admin, _) => All,
-        (Role::Coordinator, ReadJournal | PurgeSignals) => Deny,
+        (Role::Coordinator, ReadJournal | PurgeSignals | ReadResearchTables) => Deny,
         (Role::Coordinator, _) => All,
         (Role::Volunteer, ReadVolunteer | ReadVolunteerReports) => Own,
         (Role::Volunteer, ReadSignals | UpdateSignal | Refer) => Own,
@@ -148,7 +150,8 @@ pub fn grant(role: Role, action: Action) -> Grant {
         (Role::Volunteer, _) => Deny,
         (
             Role::Researcher,
-            ReadAggregates | ReadSignalStatistics | ReadPartners | ReadHubReport,
+            ReadAggregates | ReadSignalStatistics | ReadPartners | ReadHubReport
+            | ReadResearchTables,
         ) => All,
         (Role::Researcher, _) => Deny,
     }

@@ -47,6 +47,7 @@ pub mod journal;
 pub mod money;
 mod order;
 pub mod report;
+pub mod research;
 pub mod roster;
 pub mod shift;
 pub mod signal;
@@ -70,6 +71,7 @@ pub use hub::activities::ScheduleChange;
 pub use hub::courses::Withdrawal;
 pub use hub::development::CoachingSuggestion;
 pub use hub::open::StoreUrl;
+pub use hub::research::ResearchReader;
 pub use hub::signals::{FollowUpDue, PurgeReport, SignalFilter};
 pub use id::{
     ActivityId, AssessmentId, CashUpId, CoachingId, ConflictId, CourseId, HubId, IdeaId, ItemId,
@@ -79,6 +81,7 @@ pub use id::{
 pub use journal::{JournalEntry, JournalRecord};
 pub use money::Money;
 pub use report::*;
+pub use research::{ResearchBatch, ResearchTable};
 pub use roster::{Candidate, OpeningHours, OpeningSlot, RosterGap, roster_gaps};
 pub use shift::{
     HoursByRole, HoursByVolunteer, MILESTONE_HOURS, MilestoneReached, NewShift, Shift, ShiftStatus,
@@ -92,7 +95,7 @@ pub use store::PostgresStore;
 pub use store::SqliteStore;
 pub use store::{
     ActivityStore, CourseStore, DevelopmentStore, MemoryStore, ReferralQuery, ReportStore,
-    SessionQuery, ShiftQuery, SignalQuery, SignalStore, StockStore, Store,
+    ResearchStore, SessionQuery, ShiftQuery, SignalQuery, SignalStore, StockStore, Store,
 };
 pub use sync::{ImportReport, PersonalFields, SyncBatch, SyncConflict};
 pub use text::{
@@ -125,3 +128,7 @@ mod development_doctests {}
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/report.md")]
 mod report_doctests {}
+
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/research.md")]
+mod research_doctests {}

@@ -7,15 +7,15 @@ use crate::{
     Action, ActivityKind, ActivityStatus, Bucket, Category, CoachingOutcome, CoachingStatus,
     Condition, ConflictStatus, Consent, DonorKind, EnrolmentStatus, Error, GlaslPhase, IdeaStatus,
     Instrument, Intervention, LadderStep, MoveKind, Nth, PartnerStatus, PaymentMethod,
-    ReferralOutcome, ReferralStatus, Result, Role, SessionStatus, ShiftStatus, SignalDomain,
-    SignalStatus, TagColour, TrajectoryClass, Urgency, VogState, VolunteerRole, VolunteerStatus,
-    Weekday, ZrmDomain,
+    ReferralOutcome, ReferralStatus, ResearchTable, Result, Role, SessionStatus, ShiftStatus,
+    SignalDomain, SignalStatus, TagColour, TrajectoryClass, Urgency, VogState, VolunteerRole,
+    VolunteerStatus, Weekday, ZrmDomain,
 };
 
 /// A vocabulary's name and how to list its entries.
 type Entry = (&'static str, fn() -> Vec<CodeLabel>);
 
-const ALL: [Entry; 36] = [
+const ALL: [Entry; 37] = [
     (Role::NAME, labels::<Role>),
     (Action::NAME, labels::<Action>),
     (Weekday::NAME, labels::<Weekday>),
@@ -52,6 +52,7 @@ const ALL: [Entry; 36] = [
     (Intervention::NAME, labels::<Intervention>),
     (ConflictStatus::NAME, labels::<ConflictStatus>),
     (GlaslPhase::NAME, labels::<GlaslPhase>),
+    (ResearchTable::NAME, labels::<ResearchTable>),
 ];
 
 /// The names of all vocabularies, e.g. `volunteer_role`.

@@ -3,7 +3,8 @@ of its district: volunteers, shifts, the roster, the shop's stock, pricing and t
 signals a visitor shares, referred to partners with consent, the activities:
 schedules and sessions, attendance, residents' ideas and the table tally, and
 volunteer development: assessments, trajectories, coaching, courses and the
-conflict register.
+conflict register, and research tables with pseudonymous keys as Arrow streams
+(``hub.table(actor, "sale_lines")``, read by polars and pandas).
 
 Open a :class:`Hub` from a store URL (``memory:``, ``sqlite:<path>``,
 ``postgres://…``) and call its methods as an :class:`Actor`. Every refusal is
@@ -65,6 +66,7 @@ from kringloop._kringloop import (
     PurgeReport,
     Referral,
     ReferralFigures,
+    ResearchTable,
     Resident,
     ReuseFigures,
     RosterGap,
@@ -153,6 +155,7 @@ __all__ = [
     "PurgeReport",
     "Referral",
     "ReferralFigures",
+    "ResearchTable",
     "Resident",
     "ReuseFigures",
     "RosterGap",

@@ -61,6 +61,7 @@ __all__ = [
     "PurgeReport",
     "Referral",
     "ReferralFigures",
+    "ResearchTable",
     "Resident",
     "ReuseFigures",
     "RosterGap",
@@ -248,6 +249,21 @@ class Actor:
     def volunteer_id(self) -> str | None: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class ResearchTable:
+    """A research table as an Arrow C stream (``__arrow_c_stream__``): pass it to
+    ``polars.DataFrame(...)``, or call ``to_polars()`` / ``to_pandas()``."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def columns(self) -> list[str]: ...
+    @property
+    def schema(self) -> dict[str, str]: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+    def to_polars(self) -> Any: ...
+    def to_pandas(self) -> Any: ...
 
 # ---- results ----
 
@@ -2297,6 +2313,17 @@ class Hub:
     # the hub report
     def hub_report(self, actor: Actor, start_date: date, end_date: date) -> HubReport:
         """The hub report (coordinators, admins, researchers with small counts hidden)."""
+    # research tables
+    def table(
+        self,
+        actor: Actor,
+        name: str,
+        start: date | None = None,
+        end: date | None = None,
+        *,
+        batch_size: int = 8192,
+    ) -> ResearchTable:
+        """A research table (researchers, admins): one row per fact, pseudonymous keys, no names."""
     # volunteer development
     def set_skills(self, actor: Actor, names: Iterable[str]) -> list[str]:
         """Replaces the hub's skills (1–30 names), each scored 1–5 in ``skills`` assessments."""

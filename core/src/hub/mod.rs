@@ -7,6 +7,7 @@ pub mod courses;
 pub mod development;
 pub mod open;
 mod report;
+pub mod research;
 pub mod roster;
 mod shifts;
 pub mod signals;

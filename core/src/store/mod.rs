@@ -11,6 +11,7 @@ mod courses;
 mod development;
 mod memory;
 mod report;
+mod research;
 mod signals;
 #[cfg(any(feature = "sqlite", feature = "postgres"))]
 pub(crate) mod sql;
@@ -22,6 +23,7 @@ pub use courses::CourseStore;
 pub use development::DevelopmentStore;
 pub use memory::MemoryStore;
 pub use report::ReportStore;
+pub use research::ResearchStore;
 pub use signals::{ReferralQuery, SignalQuery, SignalStore};
 #[cfg(feature = "postgres")]
 pub use sql::postgres::PostgresStore;
@@ -115,6 +117,7 @@ pub trait Store:
     + DevelopmentStore
     + CourseStore
     + ReportStore
+    + ResearchStore
     + SyncStore
     + Send
     + Sync

@@ -11,6 +11,7 @@ mod development;
 mod isolation;
 mod journal;
 mod report;
+mod research;
 mod roster;
 mod shifts;
 mod signals;
@@ -57,6 +58,21 @@ macro_rules! conformance {
 }
 
 conformance! {
+    research::tables_have_their_columns_and_rows,
+    research::no_personal_data_in_volunteers,
+    research::no_personal_data_in_shifts,
+    research::no_personal_data_in_assessments,
+    research::no_personal_data_in_courses,
+    research::no_personal_data_in_enrolments,
+    research::no_personal_data_in_activity_sessions,
+    research::no_personal_data_in_attendance,
+    research::no_personal_data_in_stock_moves,
+    research::no_personal_data_in_sale_lines,
+    research::no_personal_data_in_signals,
+    research::no_personal_data_in_referrals,
+    research::keys_are_stable_within_a_hub_and_differ_between_hubs,
+    research::only_researchers_and_admins_get_tables,
+    research::batches_return_every_row_exactly_once,
     sync::a_batch_applies_once_even_when_sent_again_or_cut_off,
     sync::the_same_unit_sold_at_two_tills_is_a_recorded_conflict,
     sync::unimportable_entries_are_conflicts_and_bad_batches_change_nothing,

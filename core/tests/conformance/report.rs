@@ -49,7 +49,7 @@ fn non_zero<K: Copy>(counted: &[Counted<K>]) -> Vec<(K, Option<u64>)> {
 const NAMES: [&str; 5] = ["Anneke", "Bart", "Carla", "Dirk", "Evi"];
 
 /// Seeds Q1 2026 (and a little outside it) in every domain.
-async fn seed(hub: &Hub) {
+pub(crate) async fn seed(hub: &Hub) {
     let c = coordinator();
     let mut ids = Vec::new();
     for (i, name) in NAMES.iter().enumerate() {

@@ -14,9 +14,9 @@ use chrono::NaiveDate;
 
 #[derive(Debug, Default)]
 pub(super) struct ActivityData {
-    activities: Vec<Activity>,
+    pub(super) activities: Vec<Activity>,
     schedules: Vec<Schedule>,
-    sessions: Vec<Session>,
+    pub(super) sessions: Vec<Session>,
     residents: Vec<Resident>,
     ideas: Vec<Idea>,
     tallies: Vec<TableTally>,

@@ -9,8 +9,8 @@ use crate::{
 
 #[derive(Debug, Default)]
 pub(super) struct CourseData {
-    courses: Vec<Course>,
-    enrolments: Vec<Enrolment>,
+    pub(super) courses: Vec<Course>,
+    pub(super) enrolments: Vec<Enrolment>,
     conflicts: Vec<Conflict>,
 }
 

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 #[derive(Debug, Default)]
 pub(super) struct DevelopmentData {
     skills: Vec<Skill>,
-    assessments: Vec<Assessment>,
+    pub(super) assessments: Vec<Assessment>,
     coachings: Vec<Coaching>,
 }
 

@@ -4,6 +4,7 @@ mod activities;
 mod courses;
 mod development;
 mod report;
+mod research;
 mod signals;
 mod stock;
 mod sync;
@@ -46,6 +47,8 @@ struct HubData {
     development: development::DevelopmentData,
     courses: courses::CourseData,
     sync: sync::SyncData,
+    /// Made on first use of the research tables; never exported.
+    research_secret: Option<crate::research::HubSecret>,
 }
 
 impl HubData {

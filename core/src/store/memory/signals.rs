@@ -15,10 +15,10 @@ use chrono::{DateTime, Utc};
 
 #[derive(Debug, Default)]
 pub(super) struct SignalData {
-    signals: Vec<Signal>,
+    pub(super) signals: Vec<Signal>,
     personal: Vec<(SignalId, SignalPersonal)>,
     partners: Vec<Partner>,
-    referrals: Vec<Referral>,
+    pub(super) referrals: Vec<Referral>,
     policy: Option<SignalPolicy>,
 }
 

@@ -14,13 +14,13 @@ use chrono::NaiveDate;
 
 #[derive(Debug, Default)]
 pub(super) struct StockData {
-    items: Table<Item>,
-    moves: Vec<StockMove>,
+    pub(super) items: Table<Item>,
+    pub(super) moves: Vec<StockMove>,
     on_hand: Table<i64>,
     manual_price: Table<Money>,
     policy: Option<PricingPolicy>,
     impact: Option<ImpactFactors>,
-    sales: Table<Sale>,
+    pub(super) sales: Table<Sale>,
     /// Units returned so far per original sale: (item, units).
     returned: Table<Vec<(ItemId, i64)>>,
     cash_ups: Vec<CashUp>,

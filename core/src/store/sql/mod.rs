@@ -22,6 +22,7 @@ mod development_rows;
 #[cfg(feature = "postgres")]
 pub(crate) mod postgres;
 pub(crate) mod report;
+pub(crate) mod research;
 mod signal_rows;
 pub(crate) mod signals;
 #[cfg(feature = "sqlite")]

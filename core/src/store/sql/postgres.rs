@@ -11,6 +11,7 @@ use super::activities::impl_sql_activity_store;
 use super::courses::impl_sql_course_store;
 use super::development::impl_sql_development_store;
 use super::report::impl_sql_report_store;
+use super::research::{impl_sql_research_store, impl_sqlx_research_fetch};
 use super::signals::impl_sql_signal_store;
 use super::stock::{ID_CHUNK, impl_sql_stock_store, placeholders};
 use super::sync::impl_sql_sync_store;
@@ -145,6 +146,13 @@ impl_sql_report_store!(
     PostgresStore,
     Postgres,
     json_dates = "jsonb_array_elements_text(CAST(c.sessions AS jsonb))"
+);
+impl_sqlx_research_fetch!(PostgresStore, Postgres);
+impl_sql_research_store!(
+    PostgresStore,
+    Postgres,
+    json_each = "jsonb_array_elements_text(CAST({} AS jsonb))",
+    json_len = "jsonb_array_length(CAST({} AS jsonb))"
 );
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use super::activities::impl_sql_activity_store;
 use super::courses::impl_sql_course_store;
 use super::development::impl_sql_development_store;
 use super::report::impl_sql_report_store;
+use super::research::impl_sql_research_store;
 use super::signals::impl_sql_signal_store;
 use super::stock::impl_sql_stock_store;
 use super::sync::impl_sql_sync_store;
@@ -102,6 +103,30 @@ impl SqliteStore {
     }
 }
 
+impl SqliteStore {
+    /// Runs one page of a research table directly on a pooled connection's
+    /// SQLite handle (see [`read_direct`](super::research::read_direct)).
+    async fn research_fetch(
+        &self,
+        hub: HubId,
+        page: &super::research::Page,
+    ) -> Result<crate::research::ResearchRows> {
+        let mut conn = self.pool.acquire().await.map_err(storage)?;
+        let mut handle = conn.lock_handle().await.map_err(storage)?;
+        let raw = handle.as_raw_handle();
+        // SAFETY: `handle` keeps sqlx's worker off this connection until it
+        // is dropped, and `db` is dropped before it (end of this block);
+        // `from_handle` borrows the handle and does not close it on drop.
+        // Both sides link the same libsqlite3-sys (0.30.1), so the pointer
+        // types are the same.
+        let db = unsafe { rusqlite::Connection::from_handle(raw.as_ptr()) }.map_err(storage)?;
+        let rows = super::research::read_direct(&db, hub, page);
+        drop(db);
+        drop(handle);
+        rows
+    }
+}
+
 impl_sql_row!(SqliteRow);
 impl_sql_store!(SqliteStore, Sqlite, for_update = "");
 impl_sql_stock_store!(SqliteStore, Sqlite);
@@ -122,6 +147,12 @@ impl_sql_development_store!(SqliteStore, Sqlite, for_update = "");
 impl_sql_course_store!(SqliteStore, Sqlite, for_update = "");
 impl_sql_sync_store!(SqliteStore);
 impl_sql_report_store!(SqliteStore, Sqlite, json_dates = "json_each(c.sessions)");
+impl_sql_research_store!(
+    SqliteStore,
+    Sqlite,
+    json_each = "json_each({})",
+    json_len = "json_array_length({})"
+);
 
 #[cfg(test)]
 mod tests {
