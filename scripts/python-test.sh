@@ -40,6 +40,34 @@ set +e
 "$PY" -m pytest bindings-python/tests -q -ra -p no:cacheprovider "$@"
 status=$?
 set -e
+
+# The promise of the DataFrame export: in a fresh virtualenv with only polars
+# and the wheel installed (no pyarrow, no pandas), polars reads a research
+# table through the Arrow PyCapsule interface.
+if [ "$status" -eq 0 ] && [ -z "$*" ]; then
+    echo "==> a fresh virtualenv with only polars: polars.DataFrame(hub.table(...))"
+    "$PY" -m venv "$WHEELS/only-polars"
+    "$WHEELS/only-polars/bin/pip" install --quiet --disable-pip-version-check "polars>=1" "$WHEELS"/kringloop-*.whl
+    if ! "$WHEELS/only-polars/bin/python" - <<'PY'
+import importlib.util
+
+import kringloop
+import polars
+
+assert importlib.util.find_spec("pyarrow") is None and importlib.util.find_spec("pandas") is None
+hub = kringloop.Hub.open("memory:", "oude-bieb")
+clerk = kringloop.Actor("kassa", "volunteer")
+lot = hub.take_in(clerk, "books", "atlas", "a", 800, quantity=3)
+hub.checkout(clerk, "kassa-1", [(lot.id, 2)])
+frame = polars.DataFrame(hub.table(kringloop.Actor("onderzoek", "researcher"), "sale_lines"))
+assert frame.height == 1 and frame["quantity"].to_list() == [2], frame
+print(f"only polars: {frame.height} sale line, columns {frame.columns[:4]} ...")
+PY
+    then
+        echo "python tests: the only-polars virtualenv could not read a research table" >&2
+        status=1
+    fi
+fi
 elapsed=$(( $(date +%s) - started ))
 if [ "$status" -eq 0 ]; then
     echo "python tests: PASSED (${elapsed}s in all)"
