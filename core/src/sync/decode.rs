@@ -14,13 +14,17 @@ use crate::{
     Money, MoveId, MoveKind, Note, Partner, PartnerId, PartnerName, PartnerService,
     PartnerServiceId, PartnerStatus, PaymentMethod, PersonName, Reason, Referral, ReferralId,
     ReferralOutcome, ReferralStatus, Role, Sale, SaleId, SaleLine, Shift, ShiftId, ShiftStatus,
-    Signal, SignalDomain, SignalId, SignalPersonal, SignalStatus, Skill, StockMove, Summary,
-    TillName, TimeSpan, Urgency, Volunteer, VolunteerId, VolunteerRole, VolunteerStatus, Website,
-    Weekday,
+    Signal, SignalDomain, SignalId, SignalPersonal, SignalPolicy, SignalStatus, Skill, StockMove,
+    Summary, TagColour, TillName, TimeSpan, Urgency, Volunteer, VolunteerId, VolunteerRole,
+    VolunteerStatus, Website, Weekday,
+};
+use crate::{
+    BasePrice, ImpactFactor, ImpactFactors, MarkdownStep, OpeningHours, OpeningSlot, PricingPolicy,
+    PricingPolicyRaw,
 };
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Why a value did not read (the caller adds which entry).
 pub(crate) type Read<T> = std::result::Result<T, String>;
@@ -90,6 +94,14 @@ impl FromJournal for u32 {
         v.as_u64()
             .and_then(|n| u32::try_from(n).ok())
             .ok_or_else(|| wrong("a whole number from 0", v))
+    }
+}
+
+impl FromJournal for u8 {
+    fn from_journal(v: &Value) -> Read<u8> {
+        v.as_u64()
+            .and_then(|n| u8::try_from(n).ok())
+            .ok_or_else(|| wrong("a whole number from 0 to 255", v))
     }
 }
 
@@ -220,6 +232,7 @@ parsed!(
     ReferralStatus,
     ReferralOutcome,
     Role,
+    TagColour,
     // texts
     DisplayName,
     Contact,
@@ -458,6 +471,98 @@ impl FromJournal for Referral {
             updated_at: o.get("updatedAt")?,
             version: o.get("version")?,
         })
+    }
+}
+
+// The hub's settings: read as written, then validated by their own
+// constructors, like the settings' input.
+
+impl FromJournal for OpeningSlot {
+    fn from_journal(v: &Value) -> Read<OpeningSlot> {
+        let o = Obj::of(v)?;
+        let staffing = o.raw("staffing");
+        let staffing = staffing
+            .as_object()
+            .ok_or_else(|| at("staffing", wrong("an object", staffing)))?
+            .iter()
+            .map(|(role, n)| {
+                let role = VolunteerRole::parse(role).map_err(|e| e.to_string())?;
+                Ok((role, u32::from_journal(n)?))
+            })
+            .collect::<Read<BTreeMap<VolunteerRole, u32>>>()
+            .map_err(|e| at("staffing", e))?;
+        Ok(OpeningSlot {
+            weekday: o.get("weekday")?,
+            span: span(&o)?,
+            staffing,
+        })
+    }
+}
+
+impl FromJournal for OpeningHours {
+    fn from_journal(v: &Value) -> Read<OpeningHours> {
+        OpeningHours::new(Vec::from_journal(v)?).map_err(|e| e.to_string())
+    }
+}
+
+impl FromJournal for BasePrice {
+    fn from_journal(v: &Value) -> Read<BasePrice> {
+        let o = Obj::of(v)?;
+        Ok(BasePrice {
+            category: o.get("category")?,
+            condition: o.get("condition")?,
+            price: o.get("price")?,
+        })
+    }
+}
+
+impl FromJournal for MarkdownStep {
+    fn from_journal(v: &Value) -> Read<MarkdownStep> {
+        let o = Obj::of(v)?;
+        Ok(MarkdownStep {
+            from_week: o.get("fromWeek")?,
+            percent_off: o.get("percentOff")?,
+            colour: o.get("colour")?,
+        })
+    }
+}
+
+impl FromJournal for PricingPolicy {
+    fn from_journal(v: &Value) -> Read<PricingPolicy> {
+        let o = Obj::of(v)?;
+        PricingPolicy::new(PricingPolicyRaw {
+            base_prices: o.get("basePrices")?,
+            rounding_step: o.get("roundingStep")?,
+            markdown: o.get("markdown")?,
+            city_pass_discount_percent: o.get("cityPassDiscountPercent")?,
+        })
+        .map_err(|e| e.to_string())
+    }
+}
+
+impl FromJournal for ImpactFactor {
+    fn from_journal(v: &Value) -> Read<ImpactFactor> {
+        let o = Obj::of(v)?;
+        Ok(ImpactFactor {
+            category: o.get("category")?,
+            grams_co2e_per_kg: o.get("gramsCo2ePerKg")?,
+            source: o.get("source")?,
+            source_date: o.get("sourceDate")?,
+        })
+    }
+}
+
+impl FromJournal for ImpactFactors {
+    fn from_journal(v: &Value) -> Read<ImpactFactors> {
+        ImpactFactors::new(Vec::from_journal(v)?).map_err(|e| e.to_string())
+    }
+}
+
+impl FromJournal for SignalPolicy {
+    fn from_journal(v: &Value) -> Read<SignalPolicy> {
+        let o = Obj::of(v)?;
+        SignalPolicy::new(o.get("retentionMonths")?, o.get("suppressionThreshold")?)
+            .map_err(|e| e.to_string())
     }
 }
 

@@ -20,7 +20,6 @@ use crate::{
     VolunteerStatus,
 };
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 /// One change, decoded from a journal entry.
@@ -122,7 +121,7 @@ impl Replay {
                 }
                 Replay::SettleShift(shift)
             }
-            "hub.opening_hours_set" => Replay::SetOpeningHours(setting(entry)?),
+            "hub.opening_hours_set" => Replay::SetOpeningHours(read(entry)?),
             "item.taken_in" | "items.taken_in" => {
                 let items: Vec<Item> = read(entry)?;
                 if items.is_empty() {
@@ -143,8 +142,8 @@ impl Replay {
                 Replay::Sell(sale)
             }
             "till.cashed_up" => Replay::CashUp(same_id(entry, read(entry)?)?),
-            "hub.pricing_policy_set" => Replay::SetPricingPolicy(setting(entry)?),
-            "hub.impact_factors_set" => Replay::SetImpactFactors(setting(entry)?),
+            "hub.pricing_policy_set" => Replay::SetPricingPolicy(read(entry)?),
+            "hub.impact_factors_set" => Replay::SetImpactFactors(read(entry)?),
             "signal.recorded" => {
                 let d: SignalDetail = read(entry)?;
                 let signal = same_id(entry, d.signal)?;
@@ -161,7 +160,7 @@ impl Replay {
                 Replay::CloseSignal(entity_id(entry)?, read::<ClosedDetail>(entry)?.0)
             }
             "signals.purged" => Replay::PurgeSignals(read::<PurgeDetail>(entry)?.0),
-            "hub.signal_policy_set" => Replay::SetSignalPolicy(setting(entry)?),
+            "hub.signal_policy_set" => Replay::SetSignalPolicy(read(entry)?),
             "partner.registered" => Replay::RegisterPartner(same_id(entry, read(entry)?)?),
             "partner.updated" => Replay::UpdatePartner(same_id(entry, read(entry)?)?),
             "referral.created" => Replay::CreateReferral(same_id(entry, read(entry)?)?),
@@ -330,11 +329,6 @@ fn entity_id<T: std::str::FromStr>(entry: &JournalEntry) -> Result<T> {
 /// The entry's detail read as a record.
 fn read<T: FromJournal>(entry: &JournalEntry) -> Result<T> {
     T::from_journal(&entry.detail).map_err(|e| bad(entry, &e))
-}
-
-/// A hub setting's detail: read with serde, like the setting's input.
-fn setting<T: DeserializeOwned>(entry: &JournalEntry) -> Result<T> {
-    T::deserialize(&entry.detail).map_err(|e| bad(entry, &e.to_string()))
 }
 
 fn bad(entry: &JournalEntry, why: &str) -> Error {
