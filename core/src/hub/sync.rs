@@ -342,11 +342,10 @@ fn personal_for(
     if let Some(p) = batch.personal_of(id) {
         return Ok(Some(p.clone()));
     }
+    // Read the purge entries with the same decoder the replay uses.
     let purged_later = batch.entries.iter().any(|r| {
         r.entry.action == "signals.purged"
-            && r.entry.detail["signals"]
-                .as_array()
-                .is_some_and(|ids| ids.iter().any(|s| s.as_str() == Some(&entry.entity_id)))
+            && matches!(Replay::decode(&r.entry, None), Ok(Replay::PurgeSignals(ids)) if ids.contains(&id))
     });
     if mode == Mode::Restore && purged_later {
         return Ok(Some(SignalPersonal {
