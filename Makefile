@@ -28,6 +28,7 @@ bench:
 	bash scripts/bench-setup.sh
 	cargo bench -p kringloop $(FEATURES) --bench till
 	cargo bench -p kringloop $(FEATURES) --bench report
+	cargo bench -p kringloop $(FEATURES) --bench export
 
 setup:
 	@bash scripts/setup.sh

@@ -19,26 +19,15 @@
 //! (interpreter start and imports excluded). Measurement only: prints a table
 //! with the ratios and exits 0.
 //!
-//! The file (`target/bench/report.db`, kept between runs; delete it or set
-//! `KRINGLOOP_BENCH_FRESH=1` to rebuild) is made by `Hub::open` (kringloop's
-//! migrations) and `Hub::take_in_batch` (10 000 items), then the sales are
-//! written straight into kringloop's tables with rusqlite: through the till
-//! (~400 checkouts/s) a million lines would take most of an hour. Ids are
-//! time-ordered like the till's; sales carry no stock moves (no report reads
-//! them), and the monthly running totals (`sales_months`, which every sale
-//! keeps in its own transaction) are filled from the lines in one statement. `KRINGLOOP_BENCH_LINES` sets the number of lines (default 2 000 000 over
-//! two years, so the year reported holds 1 000 000).
+//! The file is `sales_db` (`target/bench/report.db`, built on first use).
 
-use chrono::{Datelike as _, Duration, NaiveDate};
-use kringloop::{Actor, Category, CodeList as _, Condition, Hub, NewItem, Period, Role};
+mod sales_db;
+
+use kringloop::{Actor, Hub, Period, Role};
 use rusqlite::{Connection, params};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use sales_db::{SLUG, date_text, median, python_peer, ratio, year};
+use std::path::Path;
 use std::time::Instant;
-
-const SLUG: &str = "oude-bieb";
-const LINES_PER_SALE: usize = 3;
-const ITEMS: usize = 10_000;
 
 /// The sales figures by hand: what the report's sales section needs.
 const HAND_LINES: &str = "SELECT month, category, SUM(net), SUM(quantity), SUM(weight_grams) \
@@ -47,159 +36,6 @@ const HAND_LINES: &str = "SELECT month, category, SUM(net), SUM(quantity), SUM(w
 const HAND_SALES: &str = "SELECT COUNT(*) FILTER (WHERE reverses IS NULL), \
      COUNT(*) FILTER (WHERE reverses IS NOT NULL) FROM sales \
      WHERE hub_id = ?1 AND date >= ?2 AND date <= ?3";
-
-fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn date_text(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    xs[xs.len() / 2]
-}
-
-fn year() -> (NaiveDate, NaiveDate) {
-    (
-        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-        NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
-    )
-}
-
-/// Builds the file unless it is there with the asked number of lines.
-async fn prepare(path: &Path, lines: usize) -> String {
-    if path.exists() && std::env::var_os("KRINGLOOP_BENCH_FRESH").is_none() {
-        let conn = Connection::open(path).unwrap();
-        let have: i64 = conn
-            .query_row("SELECT COUNT(*) FROM sale_lines", [], |r| r.get(0))
-            .unwrap_or(0);
-        let hub: Option<String> = conn
-            .query_row("SELECT id FROM hubs WHERE slug = ?1", [SLUG], |r| r.get(0))
-            .ok();
-        if let (true, Some(hub)) = (have as usize == lines, hub) {
-            println!("using {} ({have} sale lines)", path.display());
-            return hub;
-        }
-    }
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
-    let started = Instant::now();
-    let url = format!("sqlite:{}", path.display());
-    let hub = Hub::open(&url, SLUG).await.unwrap();
-    let clerk = Actor::new("kassa", Role::Volunteer).unwrap();
-    let categories = Category::ALL;
-    let inputs: Vec<NewItem> = (0..ITEMS)
-        .map(|i| {
-            let mut it = NewItem::new(
-                categories[i % categories.len()],
-                "iets moois",
-                Condition::B,
-                200 + (i % 40) as u32 * 50,
-            );
-            it.quantity = 500;
-            it
-        })
-        .collect();
-    let items = hub.take_in_batch(&clerk, inputs).await.unwrap();
-    let hub_id = hub.id().to_string();
-    drop(hub);
-
-    let mut conn = Connection::open(path).unwrap();
-    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
-    let tx = conn.transaction().unwrap();
-    {
-        let mut sale = tx
-            .prepare(
-                "INSERT INTO sales (hub_id, id, till, at, date, actor, payment, city_pass, \
-                 subtotal, discount, rounding, total, reverses) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'kassa', ?6, 0, ?7, 0, 0, ?7, NULL)",
-            )
-            .unwrap();
-        let mut line = tx
-            .prepare(
-                "INSERT INTO sale_lines (hub_id, sale_id, date, week, month, line_no, item_id, \
-                 category, quantity, unit_price, line_total, net, weight_grams) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?10, ?11)",
-            )
-            .unwrap();
-        // Two years (2025 and 2026), the sales spread evenly, in time order.
-        let first = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-        let days = 730i64;
-        let sales = lines.div_ceil(LINES_PER_SALE);
-        let mut written = 0;
-        for s in 0..sales {
-            let offset = (s as i64 * days * 86_400) / sales as i64;
-            let date = first + Duration::seconds(offset);
-            let secs = date.and_hms_opt(10, 0, 0).unwrap().and_utc().timestamp() as u64
-                + (offset % 86_400) as u64 % 28_800;
-            let ts = uuid::Timestamp::from_unix(uuid::NoContext, secs, (s % 1_000_000) as u32);
-            let id = uuid::Uuid::new_v7(ts).to_string();
-            let week = date_text(date.week(chrono::Weekday::Mon).first_day());
-            let month = date_text(date.with_day(1).unwrap());
-            let day = date_text(date);
-            let n = LINES_PER_SALE.min(lines - written);
-            let picked: Vec<(&kringloop::Item, i64)> = (0..n)
-                .map(|l| {
-                    let it = &items[(s * 7 + l * 13) % items.len()];
-                    (it, 50 + ((s + l) % 30) as i64 * 25)
-                })
-                .collect();
-            let total: i64 = picked.iter().map(|(_, price)| price).sum();
-            let payment = if s % 3 == 0 { "card" } else { "cash" };
-            sale.execute(params![
-                hub_id,
-                id,
-                "kassa-1",
-                (secs as i64) * 1_000_000,
-                day,
-                payment,
-                total
-            ])
-            .unwrap();
-            for (l, (it, price)) in picked.iter().enumerate() {
-                line.execute(params![
-                    hub_id,
-                    id,
-                    day,
-                    week,
-                    month,
-                    l as i64,
-                    it.id.to_string(),
-                    it.category.code(),
-                    1,
-                    price,
-                    i64::from(it.weight_grams),
-                ])
-                .unwrap();
-            }
-            written += n;
-        }
-    }
-    // The running totals a sale keeps (migration 0011), here for all the
-    // rows written around the till.
-    tx.execute(
-        "INSERT INTO sales_months (hub_id, month, category, revenue, units, weight_grams) \
-         SELECT hub_id, month, category, SUM(net), SUM(quantity), SUM(weight_grams) \
-         FROM sale_lines WHERE hub_id = ?1 GROUP BY hub_id, month, category",
-        [&hub_id],
-    )
-    .unwrap();
-    tx.commit().unwrap();
-    conn.execute_batch("ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);")
-        .unwrap();
-    println!(
-        "built {} ({lines} sale lines) in {:.1} s",
-        path.display(),
-        started.elapsed().as_secs_f64()
-    );
-    hub_id
-}
 
 /// Seconds the hub report for the year takes, through kringloop.
 async fn kringloop_report(path: &Path) -> (f64, i64) {
@@ -238,42 +74,20 @@ fn hand_sql(path: &Path, hub: &str) -> (f64, i64) {
     (t.elapsed().as_secs_f64(), revenue)
 }
 
-/// Seconds a Python peer takes (timed inside the script), or `None` when the
-/// bench virtualenv is missing.
-fn python_peer(engine: &str, path: &Path) -> Option<(f64, i64)> {
-    let python = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.venv-bench/bin/python");
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scripts/bench_report_peers.py");
-    if !python.exists() {
-        return None;
-    }
-    let out = Command::new(python)
-        .arg(script)
-        .arg(engine)
-        .arg(path)
-        .output()
-        .ok()?;
-    if !out.status.success() {
-        eprintln!(
-            "{engine}: failed: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        );
-        return None;
-    }
-    let text = String::from_utf8_lossy(&out.stdout);
-    let mut parts = text.split_whitespace();
-    let secs: f64 = parts.next()?.parse().ok()?;
-    let revenue: i64 = parts.next()?.parse().ok()?;
-    Some((secs, revenue))
+/// Seconds a Python peer takes (timed inside the script) and the revenue
+/// it found, or `None` when the bench virtualenv is missing.
+fn report_peer(engine: &str, path: &Path) -> Option<(f64, i64)> {
+    let words = python_peer(
+        "bench_report_peers.py",
+        &[engine, &path.display().to_string()],
+    )?;
+    Some((words.first()?.parse().ok()?, words.get(1)?.parse().ok()?))
 }
 
 #[tokio::main]
 async fn main() {
-    let lines = env_usize("KRINGLOOP_BENCH_LINES", 2_000_000);
-    let runs = env_usize("KRINGLOOP_BENCH_RUNS", 3).max(1);
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/bench");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("report.db");
-    let hub = prepare(&path, lines).await;
+    let (lines, runs) = (sales_db::lines(), sales_db::runs());
+    let (path, hub) = sales_db::open().await;
 
     let mut ours = Vec::new();
     let mut hand = Vec::new();
@@ -286,7 +100,7 @@ async fn main() {
         assert_eq!(r, revenue, "hand-written SQL disagrees on the revenue");
         hand.push(s);
         for (engine, times) in [("pandas", &mut pandas), ("duckdb", &mut duck)] {
-            if let Some((s, r)) = python_peer(engine, &path) {
+            if let Some((s, r)) = report_peer(engine, &path) {
                 assert_eq!(r, revenue, "{engine} disagrees on the revenue");
                 times.push(s);
             }
@@ -306,12 +120,7 @@ async fn main() {
             println!("| {name} | skipped (run scripts/bench-setup.sh) | |");
         } else {
             let m = median(times);
-            let ratio = m / ours;
-            if ratio >= 1.0 {
-                println!("| {name} | {m:.3} | {ratio:.1}× faster |");
-            } else {
-                println!("| {name} | {m:.3} | {:.1}× slower |", 1.0 / ratio);
-            }
+            println!("| {name} | {m:.3} | {} |", ratio(ours, m));
         }
     };
     row("hand-written SQL, sales figures only (rusqlite)", hand);
