@@ -12,9 +12,10 @@ use arrow_array::ffi_stream::FFI_ArrowArrayStream;
 use arrow_array::{
     ArrayRef, BooleanArray, Date32Array, Int64Array, RecordBatch, RecordBatchReader, StringArray,
 };
+use arrow_buffer::{Buffer, NullBuffer, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
-use kringloop::research::{self, ResearchBatch, Values};
+use kringloop::research::{self, ResearchBatch, TextValues, Values};
 use kringloop::{Period, ResearchReader};
 use pyo3::exceptions::PyImportError;
 use pyo3::prelude::*;
@@ -46,21 +47,41 @@ fn days(d: NaiveDate) -> i32 {
     i32::try_from((d - epoch).num_days()).unwrap_or(i32::MAX)
 }
 
+/// A packed text column as an Arrow string array: the text buffer is
+/// handed over, not copied; only the ends become 32-bit offsets.
+fn string_array(values: TextValues) -> Result<StringArray, ArrowError> {
+    let (data, ends, valid) = values.into_parts();
+    let too_long = |_| ArrowError::ComputeError("a text column over 2 GiB in one batch".into());
+    let mut offsets = Vec::with_capacity(ends.len() + 1);
+    offsets.push(0i32);
+    for end in ends {
+        offsets.push(i32::try_from(end).map_err(too_long)?);
+    }
+    let nulls = NullBuffer::from(valid);
+    // `OffsetBuffer::new` panics on offsets that fall: these cannot, each
+    // end being the packed text's length after a value was appended.
+    StringArray::try_new(
+        OffsetBuffer::new(ScalarBuffer::from(offsets)),
+        Buffer::from_vec(data.into_bytes()),
+        (nulls.null_count() > 0).then_some(nulls),
+    )
+}
+
 fn record_batch(schema: &SchemaRef, batch: ResearchBatch) -> Result<RecordBatch, ArrowError> {
-    let arrays: Vec<ArrayRef> = batch
+    let arrays = batch
         .columns
         .into_iter()
-        .map(|c| -> ArrayRef {
-            match c.values {
-                Values::Text(v) => Arc::new(StringArray::from(v)),
+        .map(|c| -> Result<ArrayRef, ArrowError> {
+            Ok(match c.values {
+                Values::Text(v) => Arc::new(string_array(v)?),
                 Values::Int(v) => Arc::new(Int64Array::from(v)),
                 Values::Date(v) => Arc::new(Date32Array::from(
                     v.into_iter().map(|d| d.map(days)).collect::<Vec<_>>(),
                 )),
                 Values::Bool(v) => Arc::new(BooleanArray::from(v)),
-            }
+            })
         })
-        .collect();
+        .collect::<Result<Vec<_>, _>>()?;
     RecordBatch::try_new(schema.clone(), arrays)
 }
 

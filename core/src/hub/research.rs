@@ -2,8 +2,8 @@
 
 use super::Hub;
 use crate::research::{
-    Column, HubSecret, Pseudonymiser, RESEARCH_BATCH_MAX, ResearchBatch, ResearchCursor,
-    ResearchTable,
+    BatchBuilder, Column, HubSecret, Pseudonymiser, RESEARCH_BATCH_MAX, ResearchBatch,
+    ResearchCursor, ResearchTable,
 };
 use crate::{Action, Actor, Error, Period, Result, Store, authorize};
 
@@ -54,8 +54,8 @@ impl<S: Store + ?Sized> ResearchReader<S> {
         if self.done {
             return Ok(None);
         }
-        let page = self
-            .hub
+        let mut out = BatchBuilder::new(self.table, &self.keys, max_rows);
+        self.hub
             .store
             .research_rows(
                 self.hub.id,
@@ -63,19 +63,24 @@ impl<S: Store + ?Sized> ResearchReader<S> {
                 self.period,
                 self.after.as_ref(),
                 max_rows,
+                &mut out,
             )
             .await?;
-        if page.rows.len() < max_rows {
+        let (batch, last) = out.finish()?;
+        if batch.rows > max_rows {
+            return Err(Error::storage(format!(
+                "the store gave {} {} rows for a batch of {max_rows}",
+                batch.rows, self.table
+            )));
+        }
+        if batch.rows < max_rows || last.is_none() {
             self.done = true;
         }
-        if page.rows.is_empty() {
+        if batch.rows == 0 {
             return Ok(None);
         }
-        self.after = page.last;
-        if self.after.is_none() {
-            self.done = true;
-        }
-        self.keys.batch(self.table, page.rows).map(Some)
+        self.after = last;
+        Ok(Some(batch))
     }
 }
 

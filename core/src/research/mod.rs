@@ -12,17 +12,23 @@
 //! never exported.
 //!
 //! The columns of each table are declared here ([`ResearchTable::columns`]);
-//! the store hands back raw rows in that column order ([`ResearchRows`]),
-//! and [`Pseudonymiser::batch`] turns them into a columnar
-//! [`ResearchBatch`]. `docs/research.md` describes every column.
+//! the store pushes its raw values in that column order into a
+//! [`BatchBuilder`], which turns identifiers into keys and parses dates as
+//! they arrive, straight into the columns of a [`ResearchBatch`] (text
+//! packed as [`TextValues`], ready for Arrow without a copy).
+//! `docs/research.md` describes every column.
 
 mod batch;
+mod builder;
 mod pseudonym;
 mod table;
+mod text;
 
-pub use batch::{Cell, ColumnData, ResearchBatch, ResearchCursor, ResearchRows, Values};
+pub use batch::{Cell, ColumnData, ResearchBatch, ResearchCursor, Values};
+pub use builder::BatchBuilder;
 pub use pseudonym::{HubSecret, KEY_HEX_LEN, Pseudonymiser};
 pub use table::{Column, ColumnKind, DataType, ResearchTable};
+pub use text::TextValues;
 
 /// Rows per batch when the caller does not choose (each batch is one query).
 pub const RESEARCH_BATCH_ROWS: usize = 8_192;

@@ -51,13 +51,18 @@ impl HubSecret {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(bytes.len() * 2);
+    hex_into(bytes, &mut out);
+    out
+}
+
+/// Appends `bytes` as lowercase hex to `out`.
+fn hex_into(bytes: &[u8], out: &mut String) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     for b in bytes {
         out.push(char::from(DIGITS[usize::from(b >> 4)]));
         out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
     }
-    out
 }
 
 /// Turns identifiers into pseudonymous keys with one hub's secret.
@@ -88,24 +93,38 @@ impl Pseudonymiser {
     /// The key of `id` of kind `kind`: the first [`KEY_HEX_LEN`] hex
     /// characters of HMAC-SHA256(secret, `"<kind>:<id>"`).
     pub fn key(&self, kind: &str, id: &str) -> String {
+        let mut out = String::with_capacity(KEY_HEX_LEN);
+        self.key_into(kind, id, &mut out);
+        out
+    }
+
+    /// Appends the key of `id` of kind `kind` to `out`.
+    pub fn key_into(&self, kind: &str, id: &str, out: &mut String) {
         let mut mac = self.keyed.clone();
         mac.update(kind.as_bytes());
         mac.update(b":");
         mac.update(id.as_bytes());
-        self.finish(mac)
+        finish(mac, out)
     }
 
     /// The key of a value that already reads `"<kind>:<id>"`.
     pub fn tagged_key(&self, tagged: &str) -> String {
-        let mut mac = self.keyed.clone();
-        mac.update(tagged.as_bytes());
-        self.finish(mac)
+        let mut out = String::with_capacity(KEY_HEX_LEN);
+        self.tagged_key_into(tagged, &mut out);
+        out
     }
 
-    fn finish(&self, mac: Hmac<Sha256>) -> String {
-        let digest = mac.finalize().into_bytes();
-        hex(digest.get(..KEY_HEX_LEN / 2).unwrap_or(&[]))
+    /// Appends the key of a value that already reads `"<kind>:<id>"` to `out`.
+    pub fn tagged_key_into(&self, tagged: &str, out: &mut String) {
+        let mut mac = self.keyed.clone();
+        mac.update(tagged.as_bytes());
+        finish(mac, out)
     }
+}
+
+fn finish(mac: Hmac<Sha256>, out: &mut String) {
+    let digest = mac.finalize().into_bytes();
+    hex_into(digest.get(..KEY_HEX_LEN / 2).unwrap_or(&[]), out)
 }
 
 #[cfg(test)]

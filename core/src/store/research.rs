@@ -1,7 +1,7 @@
 //! The storage contract of the research tables. The conformance suite
 //! (`tests/conformance/research.rs`) shows the behaviour.
 
-use crate::research::{HubSecret, ResearchCursor, ResearchRows, ResearchTable};
+use crate::research::{BatchBuilder, HubSecret, ResearchCursor, ResearchTable};
 use crate::{HubId, Period, Result};
 
 /// Raw rows of the research tables, page by page, and the hub's research
@@ -14,13 +14,14 @@ pub trait ResearchStore: Send + Sync {
     /// racing first calls get the same secret). Not journalled.
     async fn research_secret(&self, hub: HubId, candidate: &HubSecret) -> Result<HubSecret>;
 
-    /// At most `limit` raw rows of `table`, in the column order of
-    /// [`ResearchTable::columns`], sorted by their position and starting
-    /// after `after` (from the start when `None`), with the position of the
-    /// last row. With a `period`, only rows whose date (the table's date
-    /// column, see `docs/research.md`) lies in it. Identifiers are raw: the
-    /// caller pseudonymises them. Each call is one read; no call loads more
-    /// than `limit` rows (the SQL stores page by keyset on the primary key).
+    /// Pushes at most `limit` raw rows of `table` into `out`, each in the
+    /// column order of [`ResearchTable::columns`], sorted by their position
+    /// and starting after `after` (from the start when `None`), and sets
+    /// the position of the last row. With a `period`, only rows whose date
+    /// (the table's date column, see `docs/research.md`) lies in it.
+    /// Identifiers are raw: the builder pseudonymises them. Each call is one
+    /// read; no call loads more than `limit` rows (the SQL stores page by
+    /// keyset on the primary key).
     async fn research_rows(
         &self,
         hub: HubId,
@@ -28,5 +29,6 @@ pub trait ResearchStore: Send + Sync {
         period: Option<Period>,
         after: Option<&ResearchCursor>,
         limit: usize,
-    ) -> Result<ResearchRows>;
+        out: &mut BatchBuilder<'_>,
+    ) -> Result<()>;
 }

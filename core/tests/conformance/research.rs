@@ -265,7 +265,7 @@ async fn no_personal_data_in(b: &Backend, table: ResearchTable) {
                     );
                 }
                 assert!(
-                    !raw_ids.contains(v),
+                    !raw_ids.iter().any(|id| id == v),
                     "{} {table}.{}: a raw id",
                     b.name,
                     col.name

@@ -3,7 +3,7 @@
 
 use super::{HubData, MemoryStore, hub_mut, hub_ref};
 use crate::code_list::CodeList;
-use crate::research::{Cell, HubSecret, ResearchCursor, ResearchRows, ResearchTable};
+use crate::research::{BatchBuilder, Cell, HubSecret, ResearchCursor, ResearchTable};
 use crate::{HubId, Participant, Period, Result, SignalDomain, VolunteerRole};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -224,7 +224,7 @@ fn all_rows(data: &HubData, table: ResearchTable, period: Option<Period>) -> Vec
                         Cell::flag(s.reverses.is_some()),
                         Cell::text(&s.actor),
                     ];
-                    out.push((vec![id(s.id), Cell::Int(no)], row));
+                    out.push((vec![Cell::date(s.date), id(s.id), Cell::Int(no)], row));
                 }
             }
         }
@@ -295,7 +295,8 @@ impl crate::ResearchStore for MemoryStore {
         period: Option<Period>,
         after: Option<&ResearchCursor>,
         limit: usize,
-    ) -> Result<ResearchRows> {
+        out: &mut BatchBuilder<'_>,
+    ) -> Result<()> {
         let st = self.lock();
         let data = hub_ref(&st, hub)?;
         let mut rows: Vec<Positioned> = all_rows(data, table, period)
@@ -304,10 +305,15 @@ impl crate::ResearchStore for MemoryStore {
             .collect();
         rows.sort_by(|a, b| a.0.cmp(&b.0));
         rows.truncate(limit);
-        let last = rows.last().map(|(pos, _)| ResearchCursor(pos.clone()));
-        Ok(ResearchRows {
-            rows: rows.into_iter().map(|(_, row)| row).collect(),
-            last,
-        })
+        for (_, row) in &rows {
+            for cell in row {
+                out.cell(cell)?;
+            }
+            out.end_row()?;
+        }
+        if let Some((pos, _)) = rows.pop() {
+            out.set_last(ResearchCursor(pos));
+        }
+        Ok(())
     }
 }

@@ -223,7 +223,11 @@ fn shape(table: ResearchTable, json: JsonFns) -> Shape {
             from: "sale_lines l JOIN sales s ON s.hub_id = l.hub_id AND s.id = l.sale_id",
             hub: "l.hub_id",
             date: DateCol::Text("l.date"),
-            position: &[("l.sale_id", Sql::Text), ("l.line_no", Sql::Int)],
+            position: &[
+                ("l.date", Sql::Text),
+                ("l.sale_id", Sql::Text),
+                ("l.line_no", Sql::Int),
+            ],
             columns: vec![
                 t("l.sale_id"),
                 i("l.line_no + 1"),
@@ -345,6 +349,14 @@ pub(crate) fn page(
         shape.hub
     );
     let mut binds = Vec::new();
+    // A table whose position starts with its date (`YYYY-MM-DD`) is read
+    // by day: its period's lower bound is the position's, so each batch is
+    // one range of the index on (hub, date, …) from the last row on. Two
+    // lower bounds (the date's and the position's) would let the planner
+    // pick the date's and scan the period from its first day in every
+    // batch.
+    let date_leads = matches!(shape.date, DateCol::Text(c) if pos.first() == Some(&c));
+    let mut start = None;
     if let Some(p) = period {
         let (col, from, to, upper) = match shape.date {
             DateCol::Text(c) => (
@@ -360,10 +372,27 @@ pub(crate) fn page(
                 "<",
             ),
         };
-        sql.push_str(&format!(" AND {col} >= $2 AND {col} {upper} $3"));
-        binds.push(from);
-        binds.push(to);
+        if date_leads {
+            sql.push_str(&format!(" AND {col} {upper} $2"));
+            binds.push(to);
+            // Just before the first day's first row: no id is empty, no
+            // line number the lowest integer.
+            let mut cells = vec![Cell::Text(super::date_text(p.from()))];
+            cells.extend(shape.position.iter().skip(1).map(|(_, sql)| match sql {
+                Sql::Text => Cell::text(""),
+                Sql::Int => Cell::Int(i64::MIN),
+            }));
+            start = Some(ResearchCursor(cells));
+        } else {
+            sql.push_str(&format!(" AND {col} >= $2 AND {col} {upper} $3"));
+            binds.push(from);
+            binds.push(to);
+        }
     }
+    let after = match (after, &start) {
+        (Some(a), Some(s)) => Some(a.max(s)),
+        (a, s) => a.or(s.as_ref()),
+    };
     if let Some(after) = after {
         if after.0.len() != pos.len() {
             return Err(crate::Error::validation(
@@ -406,8 +435,8 @@ pub(crate) fn page(
 
 /// Instantiates [`ResearchStore`](crate::ResearchStore) for one SQL
 /// backend, with the dialect's JSON functions. The backend provides
-/// `research_fetch(&self, hub, &Page) -> Result<ResearchRows>`: through
-/// sqlx ([`impl_sqlx_research_fetch!`]) or, on SQLite, directly.
+/// `research_fetch(&self, hub, &Page, &mut BatchBuilder) -> Result<()>`:
+/// through sqlx ([`impl_sqlx_research_fetch!`]) or, on SQLite, directly.
 macro_rules! impl_sql_research_store {
     ($store:ident, $db:ty, json_each = $each:literal, json_len = $len:literal) => {
         #[cfg_attr(not(target_family = "wasm"), async_trait::async_trait)]
@@ -444,61 +473,53 @@ macro_rules! impl_sql_research_store {
                 period: Option<$crate::Period>,
                 after: Option<&$crate::research::ResearchCursor>,
                 limit: usize,
-            ) -> $crate::Result<$crate::research::ResearchRows> {
+                out: &mut $crate::research::BatchBuilder<'_>,
+            ) -> $crate::Result<()> {
                 use $crate::store::sql::research::{JsonFns, page};
                 let json = JsonFns {
                     each: $each,
                     len: $len,
                 };
                 let page = page(table, json, period, after, limit)?;
-                self.research_fetch(hub, &page).await
+                self.research_fetch(hub, &page, out).await
             }
         }
     };
 }
 pub(crate) use impl_sql_research_store;
 
-/// One result row of a page: its position and its cells, read with
-/// `cell(n, sql)` (the `n`-th selected value; the position columns come
-/// first).
-pub(crate) fn page_row(
+/// Reads one result row of a page with `text(n)` and `int(n)` (the `n`-th
+/// selected value; the position columns come first): its cells into `out`,
+/// and its position into `position` (reusing its text buffers).
+pub(crate) fn push_row<'r, E: std::fmt::Display>(
     page: &Page,
-    mut cell: impl FnMut(usize, Sql) -> std::result::Result<Cell, String>,
-) -> crate::Result<(Vec<Cell>, Vec<Cell>)> {
-    let corrupt = |e: String| crate::Error::storage(format!("corrupt {} row: {e}", page.table));
-    let width = page.position.len();
-    let mut position = Vec::with_capacity(width);
-    for (n, sql) in page.position.iter().enumerate() {
-        position.push(cell(n, *sql).map_err(corrupt)?);
-    }
-    let mut cells = Vec::with_capacity(page.columns.len());
-    for (n, sql) in page.columns.iter().enumerate() {
-        cells.push(cell(width + n, *sql).map_err(corrupt)?);
-    }
-    Ok((position, cells))
-}
-
-/// Collects a page's rows and the position of the last one.
-#[derive(Default)]
-pub(crate) struct Collect {
-    rows: Vec<Vec<Cell>>,
-    last: Option<Vec<Cell>>,
-}
-
-impl Collect {
-    /// Adds one row (as returned by [`page_row`]).
-    pub(crate) fn push(&mut self, (position, cells): (Vec<Cell>, Vec<Cell>)) {
-        self.rows.push(cells);
-        self.last = Some(position);
-    }
-
-    /// The rows, with the last one's position.
-    pub(crate) fn done(self) -> crate::research::ResearchRows {
-        crate::research::ResearchRows {
-            rows: self.rows,
-            last: self.last.map(ResearchCursor),
+    out: &mut crate::research::BatchBuilder<'_>,
+    position: &mut Vec<Cell>,
+    mut text: impl FnMut(usize) -> std::result::Result<Option<&'r str>, E>,
+    mut int: impl FnMut(usize) -> std::result::Result<Option<i64>, E>,
+) -> crate::Result<()> {
+    let corrupt = |e: E| crate::Error::storage(format!("corrupt {} row: {e}", page.table));
+    position.resize(page.position.len(), Cell::Null);
+    for ((n, sql), cell) in page.position.iter().enumerate().zip(position.iter_mut()) {
+        match sql {
+            Sql::Text => match (text(n).map_err(corrupt)?, &mut *cell) {
+                (Some(s), Cell::Text(buf)) => {
+                    buf.clear();
+                    buf.push_str(s);
+                }
+                (v, cell) => *cell = Cell::opt_text(v),
+            },
+            Sql::Int => *cell = Cell::opt_int(int(n).map_err(corrupt)?),
         }
     }
+    let width = page.position.len();
+    for (n, sql) in page.columns.iter().enumerate() {
+        match sql {
+            Sql::Text => out.text(text(width + n).map_err(corrupt)?)?,
+            Sql::Int => out.int(int(width + n).map_err(corrupt)?)?,
+        }
+    }
+    out.end_row()
 }
 
 /// `research_fetch` through sqlx: one query, every row decoded by sqlx.
@@ -506,14 +527,14 @@ impl Collect {
 macro_rules! impl_sqlx_research_fetch {
     ($store:ident, $db:ty) => {
         impl $store {
-            /// Runs one page's query and returns its raw rows.
+            /// Runs one page's query and pushes its rows into `out`.
             async fn research_fetch(
                 &self,
                 hub: $crate::HubId,
                 page: &$crate::store::sql::research::Page,
-            ) -> $crate::Result<$crate::research::ResearchRows> {
-                use $crate::research::Cell;
-                use $crate::store::sql::research::{Bind, Collect, Sql, page_row};
+                out: &mut $crate::research::BatchBuilder<'_>,
+            ) -> $crate::Result<()> {
+                use $crate::store::sql::research::{Bind, push_row};
                 let mut q = sqlx::query(&page.sql).bind(hub.to_string());
                 for b in &page.binds {
                     q = match b {
@@ -525,19 +546,20 @@ macro_rules! impl_sqlx_research_fetch {
                     .fetch_all(&self.pool)
                     .await
                     .map_err($crate::store::sql::storage)?;
-                let mut out = Collect::default();
+                let mut position = Vec::new();
                 for row in &fetched {
-                    out.push(page_row(page, |n, sql| {
-                        match sql {
-                            Sql::Text => sqlx::Row::try_get::<Option<String>, _>(row, n)
-                                .map(|v| v.map_or(Cell::Null, Cell::Text)),
-                            Sql::Int => sqlx::Row::try_get::<Option<i64>, _>(row, n)
-                                .map(|v| v.map_or(Cell::Null, Cell::Int)),
-                        }
-                        .map_err(|e| e.to_string())
-                    })?);
+                    push_row(
+                        page,
+                        out,
+                        &mut position,
+                        |n| sqlx::Row::try_get::<Option<&str>, _>(row, n),
+                        |n| sqlx::Row::try_get::<Option<i64>, _>(row, n),
+                    )?;
                 }
-                Ok(out.done())
+                if !fetched.is_empty() {
+                    out.set_last($crate::research::ResearchCursor(position));
+                }
+                Ok(())
             }
         }
     };
@@ -546,15 +568,17 @@ macro_rules! impl_sqlx_research_fetch {
 pub(crate) use impl_sqlx_research_fetch;
 
 /// Runs one page's query on a SQLite connection directly (rusqlite on
-/// sqlx's own handle): no per-row hand-off to sqlx's worker thread, which
-/// costs ~5 µs a row (`RECIPES.md`), so a bulk export reads several times
-/// faster.
+/// sqlx's own handle) and pushes its rows into `out`: no per-row hand-off
+/// to sqlx's worker thread, which costs ~5 µs a row (`RECIPES.md`), and no
+/// value copied out of SQLite but into the batch's columns.
 #[cfg(feature = "sqlite")]
 pub(crate) fn read_direct(
     db: &rusqlite::Connection,
     hub: crate::HubId,
     page: &Page,
-) -> crate::Result<crate::research::ResearchRows> {
+    out: &mut crate::research::BatchBuilder<'_>,
+) -> crate::Result<()> {
+    use rusqlite::types::ValueRef;
     let storage = super::storage;
     let mut stmt = db.prepare(&page.sql).map_err(storage)?;
     stmt.raw_bind_parameter(1, hub.to_string())
@@ -567,21 +591,28 @@ pub(crate) fn read_direct(
         .map_err(storage)?;
     }
     let mut rows = stmt.raw_query();
-    let mut out = Collect::default();
+    let mut position = Vec::new();
+    let mut any = false;
     while let Some(row) = rows.next().map_err(storage)? {
-        out.push(page_row(page, |n, sql| {
-            match sql {
-                Sql::Text => row
-                    .get::<_, Option<String>>(n)
-                    .map(|v| v.map_or(Cell::Null, Cell::Text)),
-                Sql::Int => row
-                    .get::<_, Option<i64>>(n)
-                    .map(|v| v.map_or(Cell::Null, Cell::Int)),
-            }
-            .map_err(|e| e.to_string())
-        })?);
+        let text = |n: usize| match row.get_ref(n)? {
+            ValueRef::Null => Ok(None),
+            ValueRef::Text(b) => std::str::from_utf8(b)
+                .map(Some)
+                .map_err(rusqlite::Error::Utf8Error),
+            other => Err(rusqlite::Error::InvalidColumnType(
+                n,
+                String::new(),
+                other.data_type(),
+            )),
+        };
+        let int = |n: usize| row.get::<_, Option<i64>>(n);
+        push_row(page, out, &mut position, text, int)?;
+        any = true;
     }
-    Ok(out.done())
+    if any {
+        out.set_last(ResearchCursor(position));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -610,22 +641,73 @@ mod tests {
             chrono::NaiveDate::from_ymd_opt(2026, 1, 31).unwrap(),
         )
         .unwrap();
+        let p = page(ResearchTable::Shifts, JSON, Some(period), None, 5).unwrap();
+        assert!(
+            p.sql
+                .ends_with("AND s.date >= $2 AND s.date <= $3 ORDER BY s.id LIMIT 5"),
+            "{}",
+            p.sql
+        );
+        let shift = ResearchCursor(vec![Cell::text("s1")]);
+        let p = page(ResearchTable::Shifts, JSON, Some(period), Some(&shift), 5).unwrap();
+        assert!(p.sql.ends_with("AND s.id > $4 ORDER BY s.id LIMIT 5"));
+        assert_eq!(p.binds.len(), 3);
+        assert!(page(ResearchTable::Shifts, JSON, None, Some(&after), 5).is_err());
+    }
+
+    #[test]
+    fn sale_lines_are_read_by_day_from_the_period_start() {
+        let period = Period::new(
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 31).unwrap(),
+        )
+        .unwrap();
+        let tail = "AND l.date <= $2 AND (l.date, l.sale_id, l.line_no) > ($3, $4, $5) \
+                    ORDER BY l.date, l.sale_id, l.line_no LIMIT 5";
+        let start = [
+            Bind::Text("2026-01-31".into()),
+            Bind::Text("2026-01-01".into()),
+            Bind::Text(String::new()),
+            Bind::Int(i64::MIN),
+        ];
+        let p = page(ResearchTable::SaleLines, JSON, Some(period), None, 5).unwrap();
+        assert!(p.sql.ends_with(tail), "{}", p.sql);
+        assert_eq!(p.binds, start);
+        // A position before the period's start reads from the start.
+        let early = ResearchCursor(vec![
+            Cell::text("2025-12-31"),
+            Cell::text("x"),
+            Cell::Int(0),
+        ]);
         let p = page(
             ResearchTable::SaleLines,
             JSON,
             Some(period),
-            Some(&after),
+            Some(&early),
             5,
         )
         .unwrap();
+        assert_eq!(p.binds, start);
+        let later = ResearchCursor(vec![
+            Cell::text("2026-01-02"),
+            Cell::text("s9"),
+            Cell::Int(1),
+        ]);
+        let p = page(
+            ResearchTable::SaleLines,
+            JSON,
+            Some(period),
+            Some(&later),
+            5,
+        )
+        .unwrap();
+        assert!(p.sql.ends_with(tail), "{}", p.sql);
+        assert_eq!(p.binds[1], Bind::Text("2026-01-02".into()));
+        let p = page(ResearchTable::SaleLines, JSON, None, None, 5).unwrap();
         assert!(
-            p.sql.ends_with(
-                "AND (l.sale_id, l.line_no) > ($4, $5) ORDER BY l.sale_id, l.line_no LIMIT 5"
-            ),
-            "{}",
             p.sql
+                .ends_with("= $1 ORDER BY l.date, l.sale_id, l.line_no LIMIT 5")
         );
-        assert_eq!(p.binds.len(), 4);
-        assert!(page(ResearchTable::Shifts, JSON, None, Some(&after), 5).is_err());
+        assert!(p.binds.is_empty());
     }
 }

@@ -110,7 +110,8 @@ impl SqliteStore {
         &self,
         hub: HubId,
         page: &super::research::Page,
-    ) -> Result<crate::research::ResearchRows> {
+        out: &mut crate::research::BatchBuilder<'_>,
+    ) -> Result<()> {
         let mut conn = self.pool.acquire().await.map_err(storage)?;
         let mut handle = conn.lock_handle().await.map_err(storage)?;
         let raw = handle.as_raw_handle();
@@ -120,10 +121,10 @@ impl SqliteStore {
         // Both sides link the same libsqlite3-sys (0.30.1), so the pointer
         // types are the same.
         let db = unsafe { rusqlite::Connection::from_handle(raw.as_ptr()) }.map_err(storage)?;
-        let rows = super::research::read_direct(&db, hub, page);
+        let read = super::research::read_direct(&db, hub, page, out);
         drop(db);
         drop(handle);
-        rows
+        read
     }
 }
 
