@@ -41,6 +41,7 @@ clippy:
 	cargo clippy -p kringloop-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo clippy -p kringloop-wasm --target wasm32-unknown-unknown --all-targets --no-default-features --features programme -- -D warnings
 	cargo clippy -p kringloop-wasm --target wasm32-unknown-unknown --all-targets --features offline -- -D warnings
+	cargo clippy -p kringloop-wasm --target wasm32-unknown-unknown --all-targets --no-default-features --features offline -- -D warnings
 
 rust-test:
 	@if [ -z "$${KRINGLOOP_TEST_POSTGRES_URL:-}" ]; then echo "note: KRINGLOOP_TEST_POSTGRES_URL unset, PostgreSQL tests are skipped"; fi

@@ -1,8 +1,9 @@
 //! The JavaScript `Hub` class: opening a hub, its clock, and the journal.
 //! The operations live beside it in `volunteers.rs`, `shifts.rs`,
-//! `roster.rs`, `stock.rs` and `signals.rs` (the shop package) and
-//! `activities.rs`, `development.rs` and `report.rs` (the programme
-//! package); every one calls the core [`kringloop::Hub`] and nothing else.
+//! `roster.rs`, `stock.rs`, `signals.rs` and `sync.rs` (the shop and the
+//! offline package) and `activities.rs`, `development.rs` and `report.rs`
+//! (the programme package); every one calls the core [`kringloop::Hub`] and
+//! nothing else.
 
 use crate::convert::{self, JournalOptions, OpenOptions, output};
 use crate::errors::to_js;

@@ -52,7 +52,13 @@ impl Hub {
             output(&hub.roster_gaps(&actor, period).await?)
         })
     }
+}
 
+// The office calls: not in the offline package `kringloop-offline` (feature
+// `offline` without `shop`), which keeps the shop floor's calls (docs/web.md).
+#[cfg(feature = "shop")]
+#[wasm_bindgen]
+impl Hub {
     /// Volunteers (not left) whose VOG is missing, expired, or expires within
     /// `withinDays` (0–3650). Coordinators and admins see everyone; a
     /// volunteer only their own.

@@ -98,7 +98,13 @@ impl Hub {
             )
         })
     }
+}
 
+// The office calls: not in the offline package `kringloop-offline` (feature
+// `offline` without `shop`), which keeps the shop floor's calls (docs/web.md).
+#[cfg(feature = "shop")]
+#[wasm_bindgen]
+impl Hub {
     /// Worked hours per volunteer in `{ from, to }`. Coordinators and admins
     /// see everyone; a volunteer only their own row.
     #[wasm_bindgen(js_name = hoursByVolunteer, unchecked_return_type = "Promise<HoursByVolunteer[]>")]

@@ -4,10 +4,14 @@
 //! roles and the journalling of every read of personal fields are the
 //! core's; this file only converts.
 
-use crate::convert::{self, ReferralsFilter, StockOnHandOptions, output};
+use crate::convert::{self, output};
+#[cfg(feature = "shop")]
+use crate::convert::{ReferralsFilter, StockOnHandOptions};
 use crate::hub::{Hub, promise};
 use js_sys::Promise;
-use kringloop::{NewPartner, NewReferral, NewSignal, ReferralChange, SignalPolicy, SignalUpdate};
+use kringloop::{NewPartner, NewReferral, NewSignal, SignalUpdate};
+#[cfg(feature = "shop")]
+use kringloop::{ReferralChange, SignalPolicy};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -126,6 +130,74 @@ impl Hub {
         })
     }
 
+    /// One partner (every role: the directory holds no personal data).
+    #[wasm_bindgen(unchecked_return_type = "Promise<Partner>")]
+    pub fn partner(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Promise {
+        let hub = self.core();
+        promise(async move {
+            let actor = convert::actor(actor)?;
+            let id = convert::partner_id(id)?;
+            output(&hub.partner(&actor, id).await?)
+        })
+    }
+
+    /// The partners directory, by name.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Partner[]>")]
+    pub fn partners(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
+    ) -> Promise {
+        let hub = self.core();
+        promise(async move {
+            let actor = convert::actor(actor)?;
+            output(&hub.partners(&actor).await?)
+        })
+    }
+
+    /// The active partners serving the signal's domains, best match first
+    /// (for whoever may read the signal).
+    #[wasm_bindgen(js_name = partnerSuggestions, unchecked_return_type = "Promise<PartnerSuggestion[]>")]
+    pub fn partner_suggestions(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
+        #[wasm_bindgen(js_name = signalId, unchecked_param_type = "string")] signal_id: JsValue,
+    ) -> Promise {
+        let hub = self.core();
+        promise(async move {
+            let actor = convert::actor(actor)?;
+            let id = convert::signal_id(signal_id)?;
+            output(&hub.partner_suggestions(&actor, id).await?)
+        })
+    }
+
+    /// Refers a signal to an active partner: coordinators any open signal, a
+    /// volunteer an open one they recorded. Needs the person's consent
+    /// (`given`); only an acute signal may go without, with a
+    /// `consentException` reason. A refusal names the field (`consent`).
+    #[wasm_bindgen(unchecked_return_type = "Promise<Referral>")]
+    pub fn refer(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "NewReferral")] input: JsValue,
+    ) -> Promise {
+        let hub = self.core();
+        promise(async move {
+            let actor = convert::actor(actor)?;
+            let input: NewReferral = convert::input(input, "input")?;
+            output(&hub.refer(&actor, input).await?)
+        })
+    }
+}
+
+// The office calls: not in the offline package `kringloop-offline` (feature
+// `offline` without `shop`), which keeps the shop floor's calls (docs/web.md).
+#[cfg(feature = "shop")]
+#[wasm_bindgen]
+impl Hub {
     /// Replaces a partner's details and services (coordinators, admins);
     /// services passed with the `id` of an existing one keep it.
     #[wasm_bindgen(js_name = updatePartner, unchecked_return_type = "Promise<Partner>")]
@@ -161,34 +233,6 @@ impl Hub {
         })
     }
 
-    /// One partner (every role: the directory holds no personal data).
-    #[wasm_bindgen(unchecked_return_type = "Promise<Partner>")]
-    pub fn partner(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Promise {
-        let hub = self.core();
-        promise(async move {
-            let actor = convert::actor(actor)?;
-            let id = convert::partner_id(id)?;
-            output(&hub.partner(&actor, id).await?)
-        })
-    }
-
-    /// The partners directory, by name.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Partner[]>")]
-    pub fn partners(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
-    ) -> Promise {
-        let hub = self.core();
-        promise(async move {
-            let actor = convert::actor(actor)?;
-            output(&hub.partners(&actor).await?)
-        })
-    }
-
     /// The directory as Open Referral HSDS 3.0 organisations and services,
     /// labels in `lang` (`"nl"`, the default, or `"en"`).
     #[wasm_bindgen(js_name = partnersHsds, unchecked_return_type = "Promise<HsdsExport>")]
@@ -202,40 +246,6 @@ impl Hub {
             let actor = convert::actor(actor)?;
             let lang = convert::lang(lang)?;
             output(&hub.partners_hsds(&actor, lang).await?)
-        })
-    }
-
-    /// The active partners serving the signal's domains, best match first
-    /// (for whoever may read the signal).
-    #[wasm_bindgen(js_name = partnerSuggestions, unchecked_return_type = "Promise<PartnerSuggestion[]>")]
-    pub fn partner_suggestions(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
-        #[wasm_bindgen(js_name = signalId, unchecked_param_type = "string")] signal_id: JsValue,
-    ) -> Promise {
-        let hub = self.core();
-        promise(async move {
-            let actor = convert::actor(actor)?;
-            let id = convert::signal_id(signal_id)?;
-            output(&hub.partner_suggestions(&actor, id).await?)
-        })
-    }
-
-    /// Refers a signal to an active partner: coordinators any open signal, a
-    /// volunteer an open one they recorded. Needs the person's consent
-    /// (`given`); only an acute signal may go without, with a
-    /// `consentException` reason. A refusal names the field (`consent`).
-    #[wasm_bindgen(unchecked_return_type = "Promise<Referral>")]
-    pub fn refer(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "NewReferral")] input: JsValue,
-    ) -> Promise {
-        let hub = self.core();
-        promise(async move {
-            let actor = convert::actor(actor)?;
-            let input: NewReferral = convert::input(input, "input")?;
-            output(&hub.refer(&actor, input).await?)
         })
     }
 

@@ -6,9 +6,9 @@ use crate::convert::{self, InStockOptions, StockOnHandOptions, output};
 use crate::hub::{Hub, promise};
 use js_sys::Promise;
 use kringloop::hub::stock::MAX_AGEING_ROWS;
-use kringloop::{
-    Basket, ImpactFactor, ImpactFactors, NewCashUp, NewItem, NewMove, PriceQuery, RefundRequest,
-};
+use kringloop::{Basket, NewCashUp, NewItem, NewMove, PriceQuery, RefundRequest};
+#[cfg(feature = "shop")]
+use kringloop::{ImpactFactor, ImpactFactors};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -90,21 +90,6 @@ impl Hub {
         })
     }
 
-    /// Replaces the hub's pricing policy (coordinators, admins); returns it.
-    #[wasm_bindgen(js_name = setPricingPolicy, unchecked_return_type = "Promise<PricingPolicy>")]
-    pub fn set_pricing_policy(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "PricingPolicy")] policy: JsValue,
-    ) -> Promise {
-        let hub = self.core();
-        promise(async move {
-            let actor = convert::actor(actor)?;
-            let policy = convert::pricing_policy(policy)?;
-            output(&hub.set_pricing_policy(&actor, policy).await?)
-        })
-    }
-
     /// The hub's pricing policy (the core's standard policy until one is
     /// set; every role may read).
     #[wasm_bindgen(js_name = pricingPolicy, unchecked_return_type = "Promise<PricingPolicy>")]
@@ -116,54 +101,6 @@ impl Hub {
         promise(async move {
             let actor = convert::actor(actor)?;
             output(&hub.pricing_policy(&actor).await?)
-        })
-    }
-
-    /// Replaces the hub's reuse-impact factors (coordinators, admins), at
-    /// most one per category, each with its source; returns them by category.
-    #[wasm_bindgen(js_name = setImpactFactors, unchecked_return_type = "Promise<ImpactFactor[]>")]
-    pub fn set_impact_factors(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ImpactFactor[]")] factors: JsValue,
-    ) -> Promise {
-        let hub = self.core();
-        promise(async move {
-            let actor = convert::actor(actor)?;
-            let factors: Vec<ImpactFactor> = convert::input(factors, "factors")?;
-            let factors = ImpactFactors::new(factors)?;
-            output(&hub.set_impact_factors(&actor, factors).await?)
-        })
-    }
-
-    /// The hub's reuse-impact factors (the published defaults until set;
-    /// every role may read). See `docs/impact.md`.
-    #[wasm_bindgen(js_name = impactFactors, unchecked_return_type = "Promise<ImpactFactor[]>")]
-    pub fn impact_factors(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
-    ) -> Promise {
-        let hub = self.core();
-        promise(async move {
-            let actor = convert::actor(actor)?;
-            output(&hub.impact_factors(&actor).await?)
-        })
-    }
-
-    /// Kilograms reused per category in `{ from, to }` (sold, net of
-    /// returns) and the CO2e that avoided; `gramsCo2e` and `source` are
-    /// `null` for a category without a factor. Every role may read.
-    #[wasm_bindgen(js_name = reuseImpact, unchecked_return_type = "Promise<ImpactRow[]>")]
-    pub fn reuse_impact(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Period")] period: JsValue,
-    ) -> Promise {
-        let hub = self.core();
-        promise(async move {
-            let actor = convert::actor(actor)?;
-            let period = convert::period(period)?;
-            output(&hub.reuse_impact(&actor, period).await?)
         })
     }
 
@@ -233,21 +170,6 @@ impl Hub {
         })
     }
 
-    /// Cash-ups in `{ from, to }`, by date then till (coordinators, admins).
-    #[wasm_bindgen(js_name = cashUps, unchecked_return_type = "Promise<CashUp[]>")]
-    pub fn cash_ups(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Period")] period: JsValue,
-    ) -> Promise {
-        let hub = self.core();
-        promise(async move {
-            let actor = convert::actor(actor)?;
-            let period = convert::period(period)?;
-            output(&hub.cash_ups(&actor, period).await?)
-        })
-    }
-
     /// Stock on hand per category and tag colour, valued at the prices of
     /// `on` (default today). Every role may read.
     #[wasm_bindgen(js_name = stockOnHand, unchecked_return_type = "Promise<StockOnHand[]>")]
@@ -263,22 +185,6 @@ impl Hub {
             let actor = convert::actor(actor)?;
             let o: StockOnHandOptions = convert::options(options, "options")?;
             output(&hub.stock_on_hand(&actor, o.on).await?)
-        })
-    }
-
-    /// Items still in stock taken in more than `weeks` weeks ago, oldest
-    /// first, at most `limit` (1–10 000, default 10 000), with today's tags.
-    #[wasm_bindgen(unchecked_return_type = "Promise<ItemView[]>")]
-    pub fn ageing(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "AgeingQuery")] query: JsValue,
-    ) -> Promise {
-        let hub = self.core();
-        promise(async move {
-            let actor = convert::actor(actor)?;
-            let (weeks, limit) = convert::ageing_query(query)?;
-            output(&hub.ageing(&actor, weeks, limit).await?)
         })
     }
 
@@ -331,6 +237,106 @@ impl Hub {
             let actor = convert::actor(actor)?;
             let (period, bucket) = convert::sales_query(query)?;
             output(&hub.sales_report(&actor, period, bucket).await?)
+        })
+    }
+}
+
+// The office calls: not in the offline package `kringloop-offline` (feature
+// `offline` without `shop`), which keeps the shop floor's calls (docs/web.md).
+#[cfg(feature = "shop")]
+#[wasm_bindgen]
+impl Hub {
+    /// Replaces the hub's pricing policy (coordinators, admins); returns it.
+    #[wasm_bindgen(js_name = setPricingPolicy, unchecked_return_type = "Promise<PricingPolicy>")]
+    pub fn set_pricing_policy(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PricingPolicy")] policy: JsValue,
+    ) -> Promise {
+        let hub = self.core();
+        promise(async move {
+            let actor = convert::actor(actor)?;
+            let policy = convert::pricing_policy(policy)?;
+            output(&hub.set_pricing_policy(&actor, policy).await?)
+        })
+    }
+
+    /// Replaces the hub's reuse-impact factors (coordinators, admins), at
+    /// most one per category, each with its source; returns them by category.
+    #[wasm_bindgen(js_name = setImpactFactors, unchecked_return_type = "Promise<ImpactFactor[]>")]
+    pub fn set_impact_factors(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ImpactFactor[]")] factors: JsValue,
+    ) -> Promise {
+        let hub = self.core();
+        promise(async move {
+            let actor = convert::actor(actor)?;
+            let factors: Vec<ImpactFactor> = convert::input(factors, "factors")?;
+            let factors = ImpactFactors::new(factors)?;
+            output(&hub.set_impact_factors(&actor, factors).await?)
+        })
+    }
+
+    /// The hub's reuse-impact factors (the published defaults until set;
+    /// every role may read). See `docs/impact.md`.
+    #[wasm_bindgen(js_name = impactFactors, unchecked_return_type = "Promise<ImpactFactor[]>")]
+    pub fn impact_factors(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
+    ) -> Promise {
+        let hub = self.core();
+        promise(async move {
+            let actor = convert::actor(actor)?;
+            output(&hub.impact_factors(&actor).await?)
+        })
+    }
+
+    /// Kilograms reused per category in `{ from, to }` (sold, net of
+    /// returns) and the CO2e that avoided; `gramsCo2e` and `source` are
+    /// `null` for a category without a factor. Every role may read.
+    #[wasm_bindgen(js_name = reuseImpact, unchecked_return_type = "Promise<ImpactRow[]>")]
+    pub fn reuse_impact(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Period")] period: JsValue,
+    ) -> Promise {
+        let hub = self.core();
+        promise(async move {
+            let actor = convert::actor(actor)?;
+            let period = convert::period(period)?;
+            output(&hub.reuse_impact(&actor, period).await?)
+        })
+    }
+
+    /// Cash-ups in `{ from, to }`, by date then till (coordinators, admins).
+    #[wasm_bindgen(js_name = cashUps, unchecked_return_type = "Promise<CashUp[]>")]
+    pub fn cash_ups(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Period")] period: JsValue,
+    ) -> Promise {
+        let hub = self.core();
+        promise(async move {
+            let actor = convert::actor(actor)?;
+            let period = convert::period(period)?;
+            output(&hub.cash_ups(&actor, period).await?)
+        })
+    }
+
+    /// Items still in stock taken in more than `weeks` weeks ago, oldest
+    /// first, at most `limit` (1–10 000, default 10 000), with today's tags.
+    #[wasm_bindgen(unchecked_return_type = "Promise<ItemView[]>")]
+    pub fn ageing(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Actor")] actor: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AgeingQuery")] query: JsValue,
+    ) -> Promise {
+        let hub = self.core();
+        promise(async move {
+            let actor = convert::actor(actor)?;
+            let (weeks, limit) = convert::ageing_query(query)?;
+            output(&hub.ageing(&actor, weeks, limit).await?)
         })
     }
 }

@@ -7,8 +7,9 @@
 //! converts.
 //!
 //! Why a feature: restore and import re-apply journal entries through the
-//! core's replay, which adds about 64 KB (gzipped) to the module, more than
-//! the shop package's 250 KB budget leaves (`docs/web.md`, "Persistence and
+//! core's replay, which adds about 50 KB (gzipped) to the module, more than
+//! the shop package's 250 KB budget leaves; the offline package makes room
+//! by leaving out the office's calls (`docs/web.md`, "Persistence and
 //! sync").
 
 use crate::convert::{self, output};

@@ -1,7 +1,9 @@
 //! TypeScript declarations of every input and output, appended to the
 //! generated `kringloop_wasm.d.ts` so the package is typed, not `any`: the
-//! declarations both packages share, then those of the shop package
-//! (feature `shop`) or of the programme package (feature `programme`).
+//! declarations every package shares, then those of the shop floor's calls
+//! (feature `floor`: the shop and the offline package), of the office's calls
+//! (feature `shop` only), of the programme package (feature `programme`) and
+//! of persistence and import (feature `offline`).
 
 use wasm_bindgen::prelude::*;
 
@@ -185,14 +187,11 @@ export interface KringloopError extends Error {
 }
 "#;
 
-#[cfg(feature = "shop")]
+#[cfg(feature = "floor")]
 #[wasm_bindgen(typescript_custom_section)]
 const SHOP: &'static str = r#"
 /** A shift's status. */
 export type ShiftStatus = "planned" | "worked" | "cancelled";
-
-/** Why a VOG needs attention. */
-export type VogState = "missing" | "expired" | "expiring";
 
 /** State of an item: `a` as new, `b` good, `c` fair. */
 export type Condition = "a" | "b" | "c";
@@ -235,25 +234,6 @@ export type Vocabulary =
   | "signal_domain" | "urgency" | "consent" | "signal_status" | "partner_status" | "referral_status"
   | "referral_outcome";
 
-/** Input of `updateVolunteer`: omitted properties stay; `null` clears `contact` / `vogDate`. */
-export interface VolunteerUpdate {
-  displayName?: string | null;
-  contact?: string | null;
-  startDate?: IsoDate | null;
-  roles?: VolunteerRole[] | null;
-  skills?: string[] | null;
-  availability?: AvailabilitySlot[] | null;
-  vogDate?: IsoDate | null;
-}
-
-/** Options of `changeVolunteerStatus`. */
-export interface StatusChangeOptions {
-  /** Needed for pausing, leaving and returning. */
-  reason?: string | null;
-  /** From which date (default: today). */
-  on?: IsoDate | null;
-}
-
 /** Input of `planShift` and `recordShift`. */
 export interface NewShift {
   volunteerId: Id;
@@ -293,22 +273,6 @@ export interface ShiftQuery extends Period {
   includeCancelled?: boolean | null;
 }
 
-/** Worked hours of one volunteer. */
-export interface HoursByVolunteer {
-  volunteerId: Id;
-  displayName: string;
-  minutes: number;
-  shifts: number;
-}
-
-/** An hour milestone a volunteer passed. */
-export interface MilestoneReached {
-  volunteerId: Id;
-  displayName: string;
-  milestoneHours: number;
-  totalMinutes: number;
-}
-
 /** A weekly opening slot and how many people per role it needs. */
 export interface OpeningSlot {
   weekday: Weekday;
@@ -333,15 +297,6 @@ export interface RosterGap {
 export interface Candidate {
   volunteerId: Id;
   displayName: string;
-}
-
-/** A volunteer whose VOG needs attention. */
-export interface VogStatus {
-  volunteerId: Id;
-  displayName: string;
-  vogDate: IsoDate | null;
-  expiresOn: IsoDate | null;
-  state: VogState;
 }
 
 /** Input of `takeIn` and `takeInBatch`: one intake lot of identical goods. */
@@ -578,14 +533,6 @@ export interface StockOnHand {
   value: Cents;
 }
 
-/** Query of `ageing`. */
-export interface AgeingQuery {
-  /** Taken in more than this many weeks ago (0–520). */
-  weeks: number;
-  /** 1–10 000 (default 10 000). */
-  limit?: number | null;
-}
-
 /** Query of `salesReport`. */
 export interface SalesQuery extends Period {
   /** Default `day`. */
@@ -601,18 +548,6 @@ export interface SalesRow {
   revenue: Cents;
   units: number;
   weightGrams: number;
-}
-
-/** How much CO2e reusing one kilogram of a category avoids, and who says so
- * (input of `setImpactFactors`, output of both factor calls). */
-export interface ImpactFactor {
-  category: Category;
-  /** Grams of CO2e avoided per kilogram reused, 0–100 000 (whole grams). */
-  gramsCo2ePerKg: number;
-  /** Where the number comes from, 3–300 characters on one line. */
-  source: string;
-  /** Date of the source. */
-  sourceDate: IsoDate;
 }
 
 /** Input of `recordSignal`: a concern a visitor shared. */
@@ -746,6 +681,139 @@ export interface PartnerSuggestion {
   matched: SignalDomain[];
 }
 
+/** Input of `refer`. */
+export interface NewReferral {
+  /** The signal's id. */
+  signal: Id;
+  /** The partner's id (it must be active). */
+  partner: Id;
+  /** When to check on it (today or later). */
+  followUp?: IsoDate | null;
+  /** Only for an `acute` signal without consent: why it cannot wait. */
+  consentException?: string | null;
+  /** Send it now (`requested`) instead of keeping a `draft` (default false). */
+  request?: boolean;
+}
+
+/** A referral of a signal to a partner. */
+export interface Referral {
+  id: Id;
+  signalId: Id;
+  partnerId: Id;
+  status: ReferralStatus;
+  /** For `on_hold`: the status it goes back to. */
+  heldFrom: ReferralStatus | null;
+  createdAt: IsoDateTime;
+  createdOn: IsoDate;
+  createdBy: string;
+  /** Why an acute signal was referred without consent. */
+  consentException: string | null;
+  requestedAt: IsoDateTime | null;
+  followUp: IsoDate | null;
+  /** Closed referrals only. */
+  outcome: ReferralOutcome | null;
+  closedAt: IsoDateTime | null;
+  updatedAt: IsoDateTime;
+  version: number;
+}
+
+/** The personal fields of one signal in a sync batch (the journal never holds them). */
+export interface PersonalFields {
+  signalId: Id;
+  fields: SignalPersonal;
+}
+
+/** What `exportJournal` returns and `importJournal` takes: a hub's journal after a position. */
+export interface SyncBatch {
+  /** The batch format of the writer (1). */
+  format: number;
+  /** The hub that wrote the entries. */
+  hubId: Id;
+  hubSlug: string;
+  /** The entries follow this journal position. */
+  afterSeq: number;
+  /** The last position included (`afterSeq` when empty): export the next batch after it. */
+  upToSeq: number;
+  /** In journal order. */
+  entries: JournalRecord[];
+  /** Personal fields of the signals recorded in `entries`. */
+  personal: PersonalFields[];
+}
+
+"#;
+
+/// The declarations of the shop package's office calls (`kringloop` only: the
+/// offline package `kringloop-offline` leaves these calls out; docs/web.md).
+#[cfg(feature = "shop")]
+#[wasm_bindgen(typescript_custom_section)]
+const OFFICE: &'static str = r#"
+/** Why a VOG needs attention. */
+export type VogState = "missing" | "expired" | "expiring";
+
+/** Input of `updateVolunteer`: omitted properties stay; `null` clears `contact` / `vogDate`. */
+export interface VolunteerUpdate {
+  displayName?: string | null;
+  contact?: string | null;
+  startDate?: IsoDate | null;
+  roles?: VolunteerRole[] | null;
+  skills?: string[] | null;
+  availability?: AvailabilitySlot[] | null;
+  vogDate?: IsoDate | null;
+}
+
+/** Options of `changeVolunteerStatus`. */
+export interface StatusChangeOptions {
+  /** Needed for pausing, leaving and returning. */
+  reason?: string | null;
+  /** From which date (default: today). */
+  on?: IsoDate | null;
+}
+
+/** Worked hours of one volunteer. */
+export interface HoursByVolunteer {
+  volunteerId: Id;
+  displayName: string;
+  minutes: number;
+  shifts: number;
+}
+
+/** An hour milestone a volunteer passed. */
+export interface MilestoneReached {
+  volunteerId: Id;
+  displayName: string;
+  milestoneHours: number;
+  totalMinutes: number;
+}
+
+/** A volunteer whose VOG needs attention. */
+export interface VogStatus {
+  volunteerId: Id;
+  displayName: string;
+  vogDate: IsoDate | null;
+  expiresOn: IsoDate | null;
+  state: VogState;
+}
+
+/** Query of `ageing`. */
+export interface AgeingQuery {
+  /** Taken in more than this many weeks ago (0–520). */
+  weeks: number;
+  /** 1–10 000 (default 10 000). */
+  limit?: number | null;
+}
+
+/** How much CO2e reusing one kilogram of a category avoids, and who says so
+ * (input of `setImpactFactors`, output of both factor calls). */
+export interface ImpactFactor {
+  category: Category;
+  /** Grams of CO2e avoided per kilogram reused, 0–100 000 (whole grams). */
+  gramsCo2ePerKg: number;
+  /** Where the number comes from, 3–300 characters on one line. */
+  source: string;
+  /** Date of the source. */
+  sourceDate: IsoDate;
+}
+
 /** The directory as Open Referral HSDS 3.0 (field names as HSDS spells them). */
 export interface HsdsExport {
   organizations: HsdsOrganization[];
@@ -803,20 +871,6 @@ export interface HsdsTaxonomyTerm {
   language: Lang;
 }
 
-/** Input of `refer`. */
-export interface NewReferral {
-  /** The signal's id. */
-  signal: Id;
-  /** The partner's id (it must be active). */
-  partner: Id;
-  /** When to check on it (today or later). */
-  followUp?: IsoDate | null;
-  /** Only for an `acute` signal without consent: why it cannot wait. */
-  consentException?: string | null;
-  /** Send it now (`requested`) instead of keeping a `draft` (default false). */
-  request?: boolean;
-}
-
 /** Input of `changeReferral`. */
 export interface ReferralChange {
   status: ReferralStatus;
@@ -824,28 +878,6 @@ export interface ReferralChange {
   outcome?: ReferralOutcome | null;
   /** A new follow-up date (today or later). */
   followUp?: IsoDate | null;
-}
-
-/** A referral of a signal to a partner. */
-export interface Referral {
-  id: Id;
-  signalId: Id;
-  partnerId: Id;
-  status: ReferralStatus;
-  /** For `on_hold`: the status it goes back to. */
-  heldFrom: ReferralStatus | null;
-  createdAt: IsoDateTime;
-  createdOn: IsoDate;
-  createdBy: string;
-  /** Why an acute signal was referred without consent. */
-  consentException: string | null;
-  requestedAt: IsoDateTime | null;
-  followUp: IsoDate | null;
-  /** Closed referrals only. */
-  outcome: ReferralOutcome | null;
-  closedAt: IsoDateTime | null;
-  updatedAt: IsoDateTime;
-  version: number;
 }
 
 /** Filter of `referrals`. */
@@ -921,29 +953,6 @@ export interface SignalStatistics {
   referralsByOutcome: CountTable;
   daysToReferral: PublishedDays;
   daysToClosure: PublishedDays;
-}
-
-/** The personal fields of one signal in a sync batch (the journal never holds them). */
-export interface PersonalFields {
-  signalId: Id;
-  fields: SignalPersonal;
-}
-
-/** What `exportJournal` returns and `importJournal` takes: a hub's journal after a position. */
-export interface SyncBatch {
-  /** The batch format of the writer (1). */
-  format: number;
-  /** The hub that wrote the entries. */
-  hubId: Id;
-  hubSlug: string;
-  /** The entries follow this journal position. */
-  afterSeq: number;
-  /** The last position included (`afterSeq` when empty): export the next batch after it. */
-  upToSeq: number;
-  /** In journal order. */
-  entries: JournalRecord[];
-  /** Personal fields of the signals recorded in `entries`. */
-  personal: PersonalFields[];
 }
 
 "#;

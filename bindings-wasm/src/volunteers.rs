@@ -1,5 +1,6 @@
-//! `Hub` operations on volunteers: both packages register and list them;
-//! updates and status changes are in the shop package (`kringloop`) only.
+//! `Hub` operations on volunteers: every package registers and lists them;
+//! updates and status changes are in the shop package (`kringloop`) only
+//! (office calls: not in `kringloop-offline` or `kringloop-programme`).
 
 #[cfg(feature = "shop")]
 use crate::convert::StatusOptions;
@@ -59,8 +60,8 @@ impl Hub {
     }
 }
 
-/// The volunteer changes of the shop package (the programme package only
-/// registers and lists volunteers).
+/// The volunteer changes of the shop package (the programme and the offline
+/// package only register and list volunteers).
 #[cfg(feature = "shop")]
 #[wasm_bindgen]
 impl Hub {

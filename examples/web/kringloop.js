@@ -1,8 +1,9 @@
 // The one place the page loads the package from. By default the offline
-// build, `kringloop-offline` (bindings-wasm/pkg-offline/: the shop package
-// `kringloop` plus hub snapshots and journal import), because keeping the
-// hub across reloads needs Hub.restore, whose journal replay does not fit
-// the shop package's 250 KB budget (docs/web.md, "Persistence and sync").
+// build, `kringloop-offline` (bindings-wasm/pkg-offline/: the shop floor's
+// calls of `kringloop` plus hub snapshots and journal import, without the
+// office's calls), because keeping the hub across reloads needs Hub.restore,
+// whose journal replay does not fit the shop package's 250 KB budget
+// (docs/web.md, "Persistence and sync").
 // `?package=shop` runs the page on the shop package `kringloop`
 // (bindings-wasm/pkg/kringloop_wasm.js): everything but persistence (the
 // sync download works there too). Without an offline build the page falls

@@ -1,5 +1,5 @@
 // Tests of the BUILT packages (bindings-wasm/pkg and, at the end,
-// bindings-wasm/pkg-programme) from JavaScript, as a web
+// bindings-wasm/pkg-programme and bindings-wasm/pkg-offline) from JavaScript, as a web
 // page uses it. Results go into #results (one PASS/FAIL line per test) and
 // #summary ("N passed, M failed"), which scripts/wasm-test.sh greps.
 import init, { Hub, labels, vocabularies } from "../../pkg/kringloop_wasm.js";
@@ -558,6 +558,74 @@ async function run() {
     const page = await hub.hubReportHtml(anna, feb2, "en");
     ok(page.startsWith("<!DOCTYPE html>") && page.includes("<h1>Hub report oude-bieb</h1>"), "html");
     ok(!page.includes("http") && !page.includes("<script"), "html without URL or script");
+  });
+
+  // The third package: the shop floor's calls plus persistence and import, without the office's
+  // calls. Its restore rebuilds every change the shop package records, office changes included.
+  await test("offline package (pkg-offline): no office calls; restores a hub whose journal holds office changes", async () => {
+    const offline = await import("../../pkg-offline/kringloop_wasm.js");
+    await offline.default();
+    const office = [
+      "updateVolunteer", "changeVolunteerStatus", "hoursByVolunteer", "hoursByRole", "milestones", "vogExpiring",
+      "setPricingPolicy", "setImpactFactors", "impactFactors", "reuseImpact", "cashUps", "ageing",
+      "updatePartner", "setPartnerStatus", "partnersHsds", "changeReferral", "setFollowUp", "referral",
+      "referrals", "followUpsDue", "setSignalPolicy", "signalPolicy", "purgeSignals", "signalStatistics",
+    ];
+    const floor = [
+      "registerVolunteer", "volunteer", "volunteers", "planShift", "recordShift", "completeShift", "cancelShift",
+      "shifts", "setOpeningHours", "openingHours", "rosterGaps", "takeIn", "takeInBatch", "item", "moves",
+      "recordMove", "pricingPolicy", "checkout", "refund", "sale", "cashUp", "stockOnHand", "inStock",
+      "suggestPrice", "salesReport", "recordSignal", "signal", "signals", "signalViews", "updateSignal",
+      "closeSignal", "registerPartner", "partner", "partners", "partnerSuggestions", "refer", "exportJournal",
+      "journal", "snapshot", "importJournal", "syncConflicts",
+    ];
+    for (const m of office) {
+      ok(typeof offline.Hub.prototype[m] === "undefined", `offline has no ${m}`);
+      ok(typeof Hub.prototype[m] === "function", `shop has ${m}`);
+    }
+    for (const m of floor) ok(typeof offline.Hub.prototype[m] === "function", `offline has ${m}`);
+    ok(typeof offline.Hub.restore === "function" && typeof Hub.restore === "undefined", "restore");
+
+    // Office changes, made with the shop package, in the journal of a till.
+    const { hub, items: [coat, pan] } = await shop();
+    const bea = await hub.registerVolunteer(anna, { displayName: "Bea", status: "active", roles: ["cashier"] });
+    await hub.changeVolunteerStatus(anna, bea.id, "paused", { reason: "vakantie" });
+    await hub.setPricingPolicy(anna, { ...(await hub.pricingPolicy(anna)), roundingStep: 10 });
+    await hub.setImpactFactors(anna, [(await hub.impactFactors(anna))[0]]);
+    await hub.setSignalPolicy(anna, { retentionMonths: 6 });
+    const wij = await hub.registerPartner(anna, { name: "WIJ", services: [{ name: "Schuldhulp", domains: ["money_debt"] }] });
+    await hub.updatePartner(anna, wij.id, { name: "WIJ Lewenborg", services: [{ name: "Schuldhulp", domains: ["money_debt"] }] });
+    const { signal } = await hub.recordSignal(anna, { domains: ["money_debt"], summary: "Huur", person: "Karin", consent: "given" });
+    const r = await hub.refer(anna, { signal: signal.id, partner: wij.id, request: true });
+    await hub.changeReferral(anna, r.id, { status: "accepted" });
+    await hub.setFollowUp(anna, r.id, "2026-03-09");
+    await hub.checkout(kees, { till: "kassa-1", lines: [line(coat, 1), line(pan, 2)], payment: "cash" });
+    await hub.cashUp(kees, { till: "kassa-1", openingFloat: 5000, counted: 5000 });
+    const old = await hub.recordSignal(anna, { domains: ["loneliness"], summary: "Alleen", person: "Joop" });
+    await hub.closeSignal(anna, old.signal.id);
+    const LATER = "2026-10-05T12:00:00Z"; // more than the 6 months of retention later
+    hub.setNow(LATER);
+    eq((await hub.purgeSignals(admin)).erased, [old.signal.id], "purged");
+    const batch = await hub.exportJournal(admin, 0);
+    ok(batch.entries.length >= 14, `entries: ${batch.entries.length}`);
+
+    const again = await offline.Hub.restore(JSON.stringify(batch), { now: LATER });
+    const rebuilt = await again.exportJournal(admin, 0);
+    eq(rebuilt.entries.slice(0, batch.entries.length), batch.entries, "the same journal");
+    eq(rebuilt.personal, batch.personal, "the same personal fields");
+    eq((await again.volunteer(anna, bea.id)).status, "paused", "office status change");
+    eq((await again.partner(anna, wij.id)).name, "WIJ Lewenborg", "office partner update");
+    eq((await again.pricingPolicy(anna)).roundingStep, 10, "office pricing policy");
+    eq(await again.signal(anna, signal.id), await hub.signal(anna, signal.id), "signal");
+    eq(await again.signal(anna, old.signal.id), await hub.signal(anna, old.signal.id), "purged signal");
+    eq(await again.item(admin, pan.id), await hub.item(admin, pan.id), "item");
+    // The floor goes on from there, and a hub that cannot be rebuilt says so.
+    const sale = await again.checkout(kees, { till: "kassa-1", lines: [line(pan, 1)], payment: "card" });
+    eq(sale.lines.length, 1, "sells on");
+    await rejects(offline.Hub.restore("{}"), "validation");
+    const cut = { ...batch, entries: batch.entries.filter((e) => e.action !== "partner.registered") };
+    const refused = await rejects(offline.Hub.restore(JSON.stringify(cut)), "validation", "snapshot");
+    ok(refused.message.includes("partner.updated"), `message: ${refused.message}`);
   });
 }
 

@@ -1,5 +1,6 @@
 // A TypeScript consumer of the offline package (`kringloop-offline`: the shop
-// package plus persistence and journal import): it must type-check against
+// floor's calls plus persistence and journal import, without the office's
+// calls): it must type-check against
 // pkg-offline/kringloop_wasm.d.ts with `strict`; the @ts-expect-error lines
 // prove the types are precise (not `any`).
 import init, {
@@ -25,6 +26,14 @@ export async function offline(): Promise<string> {
   // @ts-expect-error: a batch is an object or its JSON text
   await office.importJournal(anna, 42);
   const conflicts: SyncConflict[] = await office.syncConflicts(anna);
+  // @ts-expect-error: the office's calls are in the shop package only
+  await office.signalStatistics(anna, { from: "2026-03-01", to: "2026-03-31" });
+  // @ts-expect-error: the office's calls are in the shop package only
+  await till.changeVolunteerStatus(anna, "0190", "paused");
   const action: string | undefined = conflicts[0]?.entry.action;
   return `${report.applied} ${report.seen} ${report.upToSeq} ${batch.upToSeq} ${conflicts.length} ${action}`;
 }
+
+// The office's types are not declared either.
+// @ts-expect-error: no SignalStatistics in the offline package
+export type NoStatistics = import("../../pkg-offline/kringloop_wasm.js").SignalStatistics;
