@@ -7,3 +7,11 @@
 -- change.
 
 CREATE INDEX sale_lines_by_date ON sale_lines (hub_id, date, sale_id, line_no);
+
+-- Statistics for the table's indexes, the new one with the others: a new
+-- index without statistics beside analysed ones looks so selective to
+-- SQLite's planner that it would read the sales report through it instead of
+-- the covering sale_lines_by_day/week/month (measured: the year's figures
+-- 0.2 s → 0.8 s). With statistics for all, or for none, each query takes its
+-- own index. One read of the table's indexes, once (1.6 s for 2M lines).
+ANALYZE sale_lines;
