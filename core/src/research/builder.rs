@@ -1,8 +1,9 @@
 //! Building a batch from the store's raw values, one value at a time.
 
+use super::pseudonym::hex_str;
 use super::{
-    Cell, ColumnData, ColumnKind, DataType, Pseudonymiser, ResearchBatch, ResearchCursor,
-    ResearchTable, TextValues, Values,
+    Cell, ColumnData, ColumnKind, DataType, KEY_HEX_LEN, Pseudonymiser, ResearchBatch,
+    ResearchCursor, ResearchTable, TextValues, Values,
 };
 use crate::{Error, Result};
 use chrono::{DateTime, NaiveDate};
@@ -13,8 +14,9 @@ enum Memo {
     /// Nothing yet (or the last value was not remembered).
     #[default]
     None,
-    /// A text (the buffer is reused from row to row).
-    Text(String),
+    /// A text (the buffer is reused from row to row), and for a key column
+    /// its key.
+    Text(String, [u8; KEY_HEX_LEN]),
     /// An integer.
     Int(i64),
 }
@@ -135,38 +137,39 @@ impl<'k> BatchBuilder<'k> {
             push_null(&mut col.values);
             return Ok(());
         };
-        let remembered = matches!(
-            col.kind,
-            ColumnKind::Key(_) | ColumnKind::TaggedKey | ColumnKind::Date
-        );
-        if remembered {
-            if matches!(memo, Memo::Text(m) if m == s) && repeat_last(&mut col.values) {
-                return Ok(());
-            }
-            match &mut *memo {
-                Memo::Text(m) => {
-                    m.clear();
-                    m.push_str(s);
+        match (&mut col.values, col.kind, &mut *memo) {
+            // A key: the row before's when the raw id repeats, else made.
+            (Values::Text(v), kind @ (ColumnKind::Key(_) | ColumnKind::TaggedKey), memo) => {
+                if let Memo::Text(raw, key) = memo {
+                    if raw == s {
+                        v.push(Some(hex_str(key)));
+                        return Ok(());
+                    }
                 }
-                other => *other = Memo::Text(s.to_string()),
+                let key = match kind {
+                    ColumnKind::Key(kind) => keys.key_hex(kind, s),
+                    _ => keys.tagged_key_hex(s),
+                };
+                v.push(Some(hex_str(&key)));
+                remember(memo, s, key);
             }
-        }
-        match (&mut col.values, col.kind) {
-            (Values::Text(v), ColumnKind::Key(kind)) => {
-                v.push_with(|out| keys.key_into(kind, s, out))
-            }
-            (Values::Text(v), ColumnKind::TaggedKey) => {
-                v.push_with(|out| keys.tagged_key_into(s, out))
-            }
-            (Values::Text(v), _) => v.push(Some(s)),
-            (Values::Date(v), _) => match parse_day(s) {
-                Some(d) => v.push(Some(d)),
-                None => {
+            (Values::Text(v), _, _) => v.push(Some(s)),
+            // A date: the row before's when the raw text repeats, else parsed.
+            (Values::Date(v), _, memo) => {
+                if let (Memo::Text(raw, _), Some(&last)) = (&*memo, v.last()) {
+                    if raw == s {
+                        v.push(last);
+                        return Ok(());
+                    }
+                }
+                let Some(day) = parse_day(s) else {
                     *memo = Memo::None;
                     return Err(corrupt(table, &col.name, format!("{s:?} is not a date")));
-                }
-            },
-            _ => {
+                };
+                v.push(Some(day));
+                remember(memo, s, [0; KEY_HEX_LEN]);
+            }
+            (_, _, memo) => {
                 *memo = Memo::None;
                 return Err(corrupt(table, &col.name, "text where a number belongs"));
             }
@@ -263,22 +266,15 @@ fn push_null(values: &mut Values) {
     }
 }
 
-/// Pushes a copy of the last value; `false` (and nothing pushed) when empty.
-fn repeat_last(values: &mut Values) -> bool {
-    fn again<T: Copy>(v: &mut Vec<T>) -> bool {
-        match v.last().copied() {
-            Some(x) => {
-                v.push(x);
-                true
-            }
-            None => false,
+/// Remembers `raw` (reusing the memo's buffer) and its key.
+fn remember(memo: &mut Memo, raw: &str, key: [u8; KEY_HEX_LEN]) {
+    match memo {
+        Memo::Text(buf, k) => {
+            buf.clear();
+            buf.push_str(raw);
+            *k = key;
         }
-    }
-    match values {
-        Values::Text(v) => v.repeat_last(),
-        Values::Int(v) => again(v),
-        Values::Date(v) => again(v),
-        Values::Bool(v) => again(v),
+        other => *other = Memo::Text(raw.to_string(), key),
     }
 }
 

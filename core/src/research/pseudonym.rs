@@ -51,18 +51,13 @@ impl HubSecret {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 2);
-    hex_into(bytes, &mut out);
-    out
-}
-
-/// Appends `bytes` as lowercase hex to `out`.
-fn hex_into(bytes: &[u8], out: &mut String) {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
     for b in bytes {
         out.push(char::from(DIGITS[usize::from(b >> 4)]));
         out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
     }
+    out
 }
 
 /// Turns identifiers into pseudonymous keys with one hub's secret.
@@ -93,38 +88,51 @@ impl Pseudonymiser {
     /// The key of `id` of kind `kind`: the first [`KEY_HEX_LEN`] hex
     /// characters of HMAC-SHA256(secret, `"<kind>:<id>"`).
     pub fn key(&self, kind: &str, id: &str) -> String {
-        let mut out = String::with_capacity(KEY_HEX_LEN);
-        self.key_into(kind, id, &mut out);
-        out
-    }
-
-    /// Appends the key of `id` of kind `kind` to `out`.
-    pub fn key_into(&self, kind: &str, id: &str, out: &mut String) {
-        let mut mac = self.keyed.clone();
-        mac.update(kind.as_bytes());
-        mac.update(b":");
-        mac.update(id.as_bytes());
-        finish(mac, out)
+        hex_text(&self.key_hex(kind, id))
     }
 
     /// The key of a value that already reads `"<kind>:<id>"`.
     pub fn tagged_key(&self, tagged: &str) -> String {
-        let mut out = String::with_capacity(KEY_HEX_LEN);
-        self.tagged_key_into(tagged, &mut out);
-        out
+        hex_text(&self.tagged_key_hex(tagged))
     }
 
-    /// Appends the key of a value that already reads `"<kind>:<id>"` to `out`.
-    pub fn tagged_key_into(&self, tagged: &str, out: &mut String) {
+    /// [`key`](Self::key) as its hex digits, without an allocation.
+    pub(crate) fn key_hex(&self, kind: &str, id: &str) -> [u8; KEY_HEX_LEN] {
+        let mut mac = self.keyed.clone();
+        mac.update(kind.as_bytes());
+        mac.update(b":");
+        mac.update(id.as_bytes());
+        finish(mac)
+    }
+
+    /// [`tagged_key`](Self::tagged_key) as its hex digits, without an
+    /// allocation.
+    pub(crate) fn tagged_key_hex(&self, tagged: &str) -> [u8; KEY_HEX_LEN] {
         let mut mac = self.keyed.clone();
         mac.update(tagged.as_bytes());
-        finish(mac, out)
+        finish(mac)
     }
 }
 
-fn finish(mac: Hmac<Sha256>, out: &mut String) {
+/// The first [`KEY_HEX_LEN`] lowercase hex digits of the MAC.
+fn finish(mac: Hmac<Sha256>) -> [u8; KEY_HEX_LEN] {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let digest = mac.finalize().into_bytes();
-    hex_into(digest.get(..KEY_HEX_LEN / 2).unwrap_or(&[]), out)
+    let mut out = [0u8; KEY_HEX_LEN];
+    for (pair, b) in out.chunks_exact_mut(2).zip(digest.iter()) {
+        pair[0] = DIGITS[usize::from(b >> 4)];
+        pair[1] = DIGITS[usize::from(b & 0x0f)];
+    }
+    out
+}
+
+/// Hex digits as text (they are ASCII, so always valid).
+pub(crate) fn hex_str(digits: &[u8; KEY_HEX_LEN]) -> &str {
+    std::str::from_utf8(digits).unwrap_or_default()
+}
+
+fn hex_text(digits: &[u8; KEY_HEX_LEN]) -> String {
+    hex_str(digits).to_string()
 }
 
 #[cfg(test)]

@@ -31,27 +31,6 @@ impl TextValues {
         self.valid.push(value.is_some());
     }
 
-    /// Appends a value that `write` writes at the end of the buffer.
-    pub(crate) fn push_with(&mut self, write: impl FnOnce(&mut String)) {
-        write(&mut self.data);
-        self.ends.push(self.data.len());
-        self.valid.push(true);
-    }
-
-    /// Appends a copy of the last value; `false` (and nothing appended)
-    /// when there is none.
-    pub(crate) fn repeat_last(&mut self) -> bool {
-        let n = self.ends.len();
-        let (Some(&end), Some(&valid)) = (self.ends.last(), self.valid.last()) else {
-            return false;
-        };
-        let start = self.start(n - 1);
-        self.data.extend_from_within(start..end);
-        self.ends.push(self.data.len());
-        self.valid.push(valid);
-        true
-    }
-
     fn start(&self, i: usize) -> usize {
         match i.checked_sub(1) {
             Some(before) => self.ends.get(before).copied().unwrap_or(0),
@@ -106,28 +85,16 @@ mod tests {
 
     #[test]
     fn values_and_nulls_pack_and_read_back() {
-        let mut t: TextValues = [Some("ab"), None, Some(""), Some("cde")]
+        let t: TextValues = [Some("ab"), None, Some(""), Some("cde")]
             .into_iter()
             .collect();
-        assert!(t.repeat_last());
-        t.push_with(|s| s.push_str("xy"));
         let read: Vec<Option<&str>> = t.iter().collect();
-        assert_eq!(
-            read,
-            [
-                Some("ab"),
-                None,
-                Some(""),
-                Some("cde"),
-                Some("cde"),
-                Some("xy")
-            ]
-        );
-        assert_eq!(t.get(6), None);
+        assert_eq!(read, [Some("ab"), None, Some(""), Some("cde")]);
+        assert_eq!(t.get(4), None);
         let (data, ends, valid) = t.into_parts();
-        assert_eq!(data, "abcdecdexy");
-        assert_eq!(ends, [2, 2, 2, 5, 8, 10]);
-        assert_eq!(valid, [true, false, true, true, true, true]);
-        assert!(!TextValues::default().repeat_last());
+        assert_eq!(data, "abcde");
+        assert_eq!(ends, [2, 2, 2, 5]);
+        assert_eq!(valid, [true, false, true, true]);
+        assert!(TextValues::default().is_empty());
     }
 }
