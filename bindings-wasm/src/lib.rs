@@ -25,6 +25,7 @@
 //! | `activities` (programme) | `createActivity`, `updateActivity`, `setActivityStatus`, `activity`, `activities`, `setSchedule`, `schedules`, `generateSessions`, `addSession`, `cancelSession`, `recordAttendance`, `session`, `sessions`, `registerResident`, `residents`, `forgetResident`, `submitIdea`, `changeIdea`, `idea`, `ideas`, `recordTally`, `correctTally`, `tallies`, `activityReport` |
 //! | `development` (programme) | `setSkills`, `skills`, `recordAssessment`, `assessments`, `trajectory`, `cohortCurve`, `coachingSuggestions`, `openCoaching`, `addCoachingSession`, `closeCoaching`, `coaching`, `coachings`, `createCourse`, `course`, `courses`, `enrol`, `withdraw`, `enrolments`, `recordCourseAttendance`, `completeCourse`, `courseEffect`, `registerConflict`, `followUpConflict`, `conflict`, `conflicts` |
 //! | `report` (programme) | `hubReport`, `hubReportMarkdown`, `hubReportHtml` |
+//! | `research` (shop) | `researchTable` and its `ResearchTable` class: `name`, `columns`, `nextBatch`, `readAll` |
 //! | `signals` (shop, offline) | `recordSignal`, `signal`, `signals`, `signalViews`, `updateSignal`, `closeSignal`, `registerPartner`, `partner`, `partners`, `partnerSuggestions`, `refer`; office only: `updatePartner`, `setPartnerStatus`, `partnersHsds`, `changeReferral`, `setFollowUp`, `referral`, `referrals`, `followUpsDue`, `setSignalPolicy`, `signalPolicy`, `purgeSignals`, `signalStatistics` |
 //! | `sync` (shop, offline) | `exportJournal`; offline only: `snapshot`, `Hub.restore`, `importJournal`, `syncConflicts` |
 //! | [`mod@labels`] | `labels(vocabulary)`, `vocabularies()` |
@@ -46,6 +47,8 @@ pub mod labels;
 mod read;
 #[cfg(feature = "programme")]
 pub mod report;
+#[cfg(feature = "shop")]
+pub mod research;
 #[cfg(feature = "floor")]
 pub mod roster;
 #[cfg(feature = "floor")]

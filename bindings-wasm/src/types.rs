@@ -2,8 +2,9 @@
 //! generated `kringloop_wasm.d.ts` so the package is typed, not `any`: the
 //! declarations every package shares, then those of the shop floor's calls
 //! (feature `floor`: the shop and the offline package), of the office's calls
-//! (feature `shop` only), of the programme package (feature `programme`) and
-//! of persistence and import (feature `offline`).
+//! (feature `shop` only), of the research tables (feature `shop` only), of the
+//! programme package (feature `programme`) and of persistence and import
+//! (feature `offline`).
 
 use wasm_bindgen::prelude::*;
 
@@ -1619,6 +1620,44 @@ export interface Conflict {
 /** Options of `conflicts`. */
 export interface ConflictsOptions {
   unresolvedOnly?: boolean;
+}
+"#;
+
+#[cfg(feature = "shop")]
+#[wasm_bindgen(typescript_custom_section)]
+const RESEARCH: &'static str = r#"
+/** The research tables (docs/research.md describes every column). */
+export type ResearchTableName =
+  | "volunteers" | "shifts" | "assessments" | "courses" | "enrolments"
+  | "activity_sessions" | "attendance" | "stock_moves" | "sale_lines"
+  | "signals" | "referrals";
+
+/** Options of `researchTable`: only the rows whose date lies in `from..=to` (either end may be left open). */
+export interface ResearchTableOptions {
+  from?: IsoDate | null;
+  to?: IsoDate | null;
+}
+
+/** The type of a research column's values (as the Python `schema` and Arrow). */
+export type ResearchColumnType = "string" | "int64" | "date32" | "bool";
+
+/** One column of a research table. */
+export interface ResearchColumn {
+  name: string;
+  type: ResearchColumnType;
+}
+
+/**
+ * A value of a research table: a key or code (`string`), an integer
+ * (`number`: cents, grams, minutes, counts, all far below 2^53), a date
+ * (`IsoDate`), a flag (`boolean`), or `null` when absent.
+ */
+export type ResearchValue = string | number | boolean | null;
+
+/** Rows of a research table, column by column: `columns[name][i]` is row `i`'s value. */
+export interface ResearchBatch {
+  rows: number;
+  columns: { [name: string]: ResearchValue[] };
 }
 "#;
 

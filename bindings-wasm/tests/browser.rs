@@ -2608,3 +2608,403 @@ async fn export_import_and_conflicts_through_js() {
         1
     );
 }
+
+// ---------------------------------------------------------------------------
+// Research tables (pseudonymous rows, batch by batch)
+
+/// Every research table, as named in JavaScript and Python.
+const RESEARCH_TABLES: [&str; 11] = [
+    "volunteers",
+    "shifts",
+    "assessments",
+    "courses",
+    "enrolments",
+    "activity_sessions",
+    "attendance",
+    "stock_moves",
+    "sale_lines",
+    "signals",
+    "referrals",
+];
+
+/// Calls method `name` of the JavaScript object `target` (as a page would).
+fn call(target: &JsValue, name: &str, args: &[JsValue]) -> JsValue {
+    let f: js_sys::Function = Reflect::get(target, &s(name)).unwrap().dyn_into().unwrap();
+    f.apply(target, &args.iter().collect::<js_sys::Array>())
+        .unwrap()
+}
+
+/// `hub.researchTable(researcher, name)`: the `ResearchTable` object.
+async fn research_table(hub: &Hub, name: &str) -> JsValue {
+    JsFuture::from(hub.research_table(researcher(), s(name), None))
+        .await
+        .unwrap_or_else(|e| panic!("{name}: {:?}", prop(&e, "message")))
+}
+
+/// The table's column names, from its `columns` getter.
+fn column_names(table: &JsValue) -> Vec<String> {
+    let columns = rs(&Reflect::get(table, &s("columns")).unwrap());
+    columns
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A batch `{ rows, columns }` as rows (values in column order).
+fn batch_rows(batch: &Value, names: &[String]) -> Vec<Vec<Value>> {
+    let n = batch["rows"].as_u64().unwrap() as usize;
+    for name in names {
+        assert_eq!(
+            batch["columns"][name].as_array().unwrap().len(),
+            n,
+            "{name}"
+        );
+    }
+    assert_eq!(batch["columns"].as_object().unwrap().len(), names.len());
+    (0..n)
+        .map(|i| {
+            names
+                .iter()
+                .map(|c| batch["columns"][c][i].clone())
+                .collect()
+        })
+        .collect()
+}
+
+/// Every row of a fresh read of `name`, by `readAll()`.
+async fn read_all(hub: &Hub, name: &str) -> (Vec<String>, Vec<Vec<Value>>) {
+    let table = research_table(hub, name).await;
+    assert_eq!(
+        Reflect::get(&table, &s("name"))
+            .unwrap()
+            .as_string()
+            .unwrap(),
+        name
+    );
+    let names = column_names(&table);
+    let all = ok(call(&table, "readAll", &[]).unchecked_into()).await;
+    // Read to the end: the next batch is undefined.
+    let after = JsFuture::from(call(&table, "nextBatch", &[]).unchecked_into::<Promise>())
+        .await
+        .unwrap();
+    assert!(after.is_undefined(), "{name}: a batch after readAll");
+    let rows = batch_rows(&all, &names);
+    (names, rows)
+}
+
+/// The values of column `column` in `rows` (of a table with columns `names`).
+fn column<'a>(names: &[String], rows: &'a [Vec<Value>], column: &str) -> Vec<&'a Value> {
+    let i = names.iter().position(|n| n == column).unwrap();
+    rows.iter().map(|r| &r[i]).collect()
+}
+
+/// A hub with something in every table the shop package fills: two
+/// volunteers (Cor with a contact), Bea's shifts (worked, planned, one with
+/// a note), items taken in and a checkout, a signal with consent and
+/// personal fields, a partner and a referral. Returns the hub and the texts
+/// that must not appear in any table.
+async fn seeded_for_research() -> (Hub, Vec<String>) {
+    let hub = open().await;
+    let bea = register(&hub, "Bea").await;
+    let cor = ok(hub.register_volunteer(
+        coordinator(),
+        js(json!({
+            "displayName": "Cor Hoekstra",
+            "contact": "cor@example.org",
+            "status": "active",
+            "startDate": "2025-01-01",
+            "roles": ["cashier", "coordinator"],
+            "vogDate": "2025-01-10",
+        })),
+    ))
+    .await;
+    for (v, date) in [
+        (&bea, "2026-02-23"),
+        (&cor, "2026-02-24"),
+        (&bea, "2026-02-26"),
+        (&bea, "2026-03-02"),
+    ] {
+        ok(hub.record_shift(coordinator(), shift(v, date, "09:00", "13:00"))).await;
+    }
+    ok(hub.plan_shift(
+        coordinator(),
+        js(
+            json!({ "volunteerId": bea["id"], "role": "cashier", "date": "2026-03-03",
+                   "start": "10:00", "end": "12:00", "note": "sleutel bij de buren" }),
+        ),
+    ))
+    .await;
+    let items = shelf(&hub).await;
+    let sale = ok(hub.checkout(
+        cashier(),
+        js(json!({ "till": "kassa-1", "payment": "card",
+                   "lines": [line(&items[0], 1), line(&items[1], 2), line(&items[3], 1)] })),
+    ))
+    .await;
+    let (wij, _) = partners(&hub).await;
+    let signal = record(
+        &hub,
+        vol("bea", &bea),
+        json!({ "person": "Karin", "contact": "06-12345678", "consent": "given", "urgency": "high" }),
+    )
+    .await;
+    let referral = ok(hub.refer(
+        coordinator(),
+        js(
+            json!({ "signal": signal["signal"]["id"], "partner": wij["id"], "request": true,
+                   "followUp": "2026-03-09" }),
+        ),
+    ))
+    .await;
+    let mut secrets: Vec<String> = [
+        "Bea",
+        "Cor Hoekstra",
+        "cor@example.org",
+        "sleutel",
+        "winterjas",
+        "steelpan",
+        "klok",
+        "kassa-1",
+        "Karin",
+        "06-12345678",
+        "Zorgen over de huur",
+        "WIJ Lewenborg",
+        "lewenborg@wij.example",
+        "050 123 4567",
+        "Schuldhulp",
+        "Voedselbank",
+        "anna",
+        "kees",
+    ]
+    .map(String::from)
+    .to_vec();
+    secrets.extend([&bea, &cor, &sale, &wij, &referral, &signal["signal"]].map(id));
+    secrets.extend(items.iter().map(id));
+    (hub, secrets)
+}
+
+#[wasm_bindgen_test]
+async fn every_research_table_reads_pseudonymously() {
+    let (hub, secrets) = seeded_for_research().await;
+    let mut filled = Vec::new();
+    for name in RESEARCH_TABLES {
+        let (names, rows) = read_all(&hub, name).await;
+        // The same rows and keys when read again (stable keys).
+        let (_, again) = read_all(&hub, name).await;
+        assert_eq!(rows, again, "{name}: a second read differs");
+        if !rows.is_empty() {
+            filled.push(name);
+        }
+        let table = research_table(&hub, name).await;
+        let types = rs(&Reflect::get(&table, &s("columns")).unwrap());
+        for (i, column) in names.iter().enumerate() {
+            let kind = types[i]["type"].as_str().unwrap();
+            assert!(
+                ["string", "int64", "date32", "bool"].contains(&kind),
+                "{name}.{column}: {kind}"
+            );
+            for row in &rows {
+                let v = &row[i];
+                match (kind, v) {
+                    (_, Value::Null) => {}
+                    ("string", Value::String(text)) => {
+                        if column.ends_with("_key") {
+                            assert_eq!(text.len(), 16, "{name}.{column}: {text}");
+                            assert!(
+                                text.chars().all(|c| matches!(c, '0'..='9' | 'a'..='f')),
+                                "{name}.{column}: {text}"
+                            );
+                        }
+                        for secret in &secrets {
+                            assert!(!text.contains(secret.as_str()), "{name}.{column}: {text}");
+                        }
+                    }
+                    ("int64", Value::Number(n)) => assert!(n.is_i64(), "{name}.{column}: {n}"),
+                    ("date32", Value::String(d)) => {
+                        assert!(
+                            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok(),
+                            "{d}"
+                        )
+                    }
+                    ("bool", Value::Bool(_)) => {}
+                    _ => panic!("{name}.{column}: {v} is not a {kind}"),
+                }
+            }
+        }
+    }
+    // The programme's tables (assessments, courses, enrolments, activity
+    // sessions, attendance) are empty in the shop package.
+    assert_eq!(
+        filled,
+        [
+            "volunteers",
+            "shifts",
+            "stock_moves",
+            "sale_lines",
+            "signals",
+            "referrals"
+        ]
+    );
+
+    // Keys join across tables.
+    let (vn, volunteers) = read_all(&hub, "volunteers").await;
+    assert_eq!(volunteers.len(), 2); // Bea, Cor
+    let volunteer_keys = column(&vn, &volunteers, "volunteer_key");
+    let (sn, shifts) = read_all(&hub, "shifts").await;
+    assert_eq!(shifts.len(), 5);
+    let shift_volunteers = column(&sn, &shifts, "volunteer_key");
+    for k in &shift_volunteers {
+        assert!(volunteer_keys.contains(k), "shifts.volunteer_key {k}");
+    }
+    let mut distinct = shift_volunteers.clone();
+    distinct.sort_by_key(|k| k.to_string());
+    distinct.dedup();
+    assert_eq!(distinct.len(), 2, "Bea's and Cor's shifts");
+    let (ln, lines) = read_all(&hub, "sale_lines").await;
+    assert_eq!(lines.len(), 3);
+    assert_eq!(
+        column(&ln, &lines, "quantity"),
+        [&json!(1), &json!(2), &json!(1)]
+    );
+    let sale_key = column(&ln, &lines, "sale_key")[0].clone();
+    assert!(
+        column(&ln, &lines, "sale_key")
+            .iter()
+            .all(|k| **k == sale_key)
+    );
+    let (mn, moves) = read_all(&hub, "stock_moves").await;
+    let sold: Vec<&Value> = column(&mn, &moves, "sale_key")
+        .into_iter()
+        .filter(|k| !k.is_null())
+        .collect();
+    assert_eq!(sold, [&sale_key, &sale_key, &sale_key], "moves of the sale");
+    let move_items = column(&mn, &moves, "item_key");
+    for k in column(&ln, &lines, "item_key") {
+        assert!(move_items.contains(&k), "sale_lines.item_key {k}");
+    }
+    let (gn, signals) = read_all(&hub, "signals").await;
+    assert_eq!(signals.len(), 1);
+    assert_eq!(column(&gn, &signals, "consent"), [&json!("given")]);
+    let (rn, referrals) = read_all(&hub, "referrals").await;
+    assert_eq!(referrals.len(), 1);
+    assert_eq!(
+        column(&rn, &referrals, "signal_key"),
+        column(&gn, &signals, "signal_key")
+    );
+    assert_eq!(column(&rn, &referrals, "follow_up"), [&json!("2026-03-09")]);
+}
+
+#[wasm_bindgen_test]
+async fn research_batches_page_through_every_row_once() {
+    let (hub, _) = seeded_for_research().await;
+    for name in ["shifts", "volunteers", "stock_moves", "sale_lines"] {
+        let (names, all) = read_all(&hub, name).await;
+        for max_rows in [1.0, 2.0, 3.0] {
+            let table = research_table(&hub, name).await;
+            let mut paged = Vec::new();
+            loop {
+                let next = JsFuture::from(
+                    call(&table, "nextBatch", &[JsValue::from_f64(max_rows)])
+                        .unchecked_into::<Promise>(),
+                )
+                .await
+                .unwrap();
+                if next.is_undefined() {
+                    break;
+                }
+                let rows = batch_rows(&rs(&next), &names);
+                assert!(
+                    !rows.is_empty() && rows.len() <= max_rows as usize,
+                    "{name}"
+                );
+                paged.extend(rows);
+            }
+            assert_eq!(paged, all, "{name} in batches of {max_rows}");
+        }
+        // Every row once: no two rows alike.
+        let mut unique = all
+            .iter()
+            .map(|r| Value::Array(r.clone()).to_string())
+            .collect::<Vec<_>>();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), all.len(), "{name}");
+    }
+    // A period keeps the rows whose date lies in it.
+    let week = JsFuture::from(hub.research_table(
+        researcher(),
+        s("shifts"),
+        Some(js(json!({ "from": "2026-02-24", "to": "2026-03-01" }))),
+    ))
+    .await
+    .unwrap();
+    let batch = ok(call(&week, "readAll", &[]).unchecked_into()).await;
+    let mut dates = batch["columns"]["date"].as_array().unwrap().clone();
+    dates.sort_by_key(|d| d.to_string());
+    assert_eq!(dates, vec![json!("2026-02-24"), json!("2026-02-26")]);
+    // Either end may be left open.
+    let from = JsFuture::from(hub.research_table(
+        researcher(),
+        s("shifts"),
+        Some(js(json!({ "from": "2026-03-02" }))),
+    ))
+    .await
+    .unwrap();
+    let batch = ok(call(&from, "readAll", &[]).unchecked_into()).await;
+    assert_eq!(batch["rows"], 2);
+}
+
+#[wasm_bindgen_test]
+async fn research_tables_are_for_researchers_and_refuse_bad_input() {
+    let (hub, _) = seeded_for_research().await;
+    rejects(
+        hub.research_table(coordinator(), s("volunteers"), None),
+        "forbidden",
+    )
+    .await;
+    rejects(
+        hub.research_table(cashier(), s("sale_lines"), None),
+        "forbidden",
+    )
+    .await;
+    JsFuture::from(hub.research_table(admin(), s("volunteers"), None))
+        .await
+        .unwrap();
+    let e = rejects(
+        hub.research_table(researcher(), s("people"), None),
+        "validation",
+    )
+    .await;
+    assert_eq!(prop(&e, "field").as_deref(), Some("researchTable"));
+    let e = rejects(
+        hub.research_table(
+            researcher(),
+            s("shifts"),
+            Some(js(json!({ "from": "2026-03-01", "to": "2026-02-01" }))),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(prop(&e, "field").as_deref(), Some("period"));
+    let e = rejects(
+        hub.research_table(
+            researcher(),
+            s("volunteers"),
+            Some(js(json!({ "start": "2026-03-01" }))),
+        ),
+        "validation",
+    )
+    .await;
+    assert_eq!(prop(&e, "field").as_deref(), Some("options"));
+    let table = research_table(&hub, "volunteers").await;
+    for bad in [0.0, 1.5, 2_000_000.0] {
+        let e = rejects(
+            call(&table, "nextBatch", &[JsValue::from_f64(bad)]).unchecked_into(),
+            "validation",
+        )
+        .await;
+        assert_eq!(prop(&e, "field").as_deref(), Some("maxRows"));
+    }
+}

@@ -84,6 +84,18 @@ impl Period {
         Ok(Period { from, to })
     }
 
+    /// A period with optional ends, as a research table is filtered: `None`
+    /// when neither end is given (no filter); a missing end is open
+    /// (`0001-01-01` or `9999-12-31`); `to` before `from` is a validation
+    /// error.
+    pub fn between(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Option<Period>> {
+        if from.is_none() && to.is_none() {
+            return Ok(None);
+        }
+        let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
+        Period::new(from.unwrap_or_else(first_date), to.unwrap_or(last)).map(Some)
+    }
+
     /// Everything up to and including `to`.
     pub fn up_to(to: NaiveDate) -> Period {
         Period {
@@ -256,6 +268,16 @@ mod tests {
     }
     fn t(s: &str) -> NaiveTime {
         parse_time("t", s).unwrap()
+    }
+
+    #[test]
+    fn periods_between_optional_ends() {
+        assert_eq!(Period::between(None, None).unwrap(), None);
+        let p = Period::between(Some(d(2026, 1, 1)), None).unwrap().unwrap();
+        assert_eq!((p.from(), p.to()), (d(2026, 1, 1), d(9999, 12, 31)));
+        let p = Period::between(None, Some(d(2026, 1, 1))).unwrap().unwrap();
+        assert_eq!((p.from(), p.to()), (d(1, 1, 1), d(2026, 1, 1)));
+        assert!(Period::between(Some(d(2026, 2, 1)), Some(d(2026, 1, 1))).is_err());
     }
 
     #[test]

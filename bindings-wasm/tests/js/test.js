@@ -500,6 +500,65 @@ async function run() {
     ], "printed lines");
   });
 
+  // Research tables in the shop package: pseudonymous rows, batch by batch.
+  await test("research tables: shifts, sales and signals as pseudonymous rows, batch by batch", async () => {
+    const { hub, coat, pan } = await shop();
+    const bea = await hub.registerVolunteer(anna, {
+      displayName: "Bea Bakker", status: "active", contact: "bea@example.org", roles: ["cashier"],
+    });
+    for (const date of ["2026-02-23", "2026-02-24", "2026-02-26", "2026-03-02"]) {
+      await hub.recordShift(anna, { volunteerId: bea.id, role: "cashier", date, start: "10:00", end: "12:00", note: "sleutel bij Bea" });
+    }
+    const sale = await hub.checkout(kees, { till: "kassa-1", payment: "card", lines: [line(coat, 1), line(pan, 2)] });
+    const signal = await hub.recordSignal(anna, {
+      domains: ["money_debt"], summary: "Zorgen over de huur", person: "Karin", contact: "06-12345678", consent: "given",
+    });
+    const wij = await hub.registerPartner(anna, { name: "WIJ Lewenborg", services: [{ name: "Schuldhulp", domains: ["money_debt"] }] });
+    await hub.refer(anna, { signal: signal.signal.id, partner: wij.id, request: true });
+
+    const table = await hub.researchTable(researcher, "shifts");
+    eq(table.name, "shifts", "name");
+    eq(table.columns.slice(0, 3), [
+      { name: "shift_key", type: "string" }, { name: "volunteer_key", type: "string" }, { name: "date", type: "date32" },
+    ], "columns");
+    const first = await table.nextBatch(3);
+    const rest = await table.nextBatch(3);
+    eq([first.rows, rest.rows, await table.nextBatch(3)], [3, 1, undefined], "pages of 3");
+    const keys = [...first.columns.shift_key, ...rest.columns.shift_key];
+    eq(new Set(keys).size, 4, "each shift once");
+    ok(keys.every((k) => /^[0-9a-f]{16}$/.test(k)), `keys: ${keys}`);
+    const rows = (b) => b.columns.date.map((d, i) => [d, b.columns.minutes[i], b.columns.status[i], b.columns.shift_key[i]]);
+    const byDate = [...rows(first), ...rows(rest)].sort();
+    eq(byDate.map((r) => r.slice(0, 3)), [
+      ["2026-02-23", 120, "worked"], ["2026-02-24", 120, "worked"], ["2026-02-26", 120, "worked"], ["2026-03-02", 120, "worked"],
+    ], "dates, ints and codes");
+    const period = await (await hub.researchTable(admin, "shifts", { from: "2026-02-24", to: "2026-02-26" })).readAll();
+    eq(rows(period).sort(), byDate.slice(1, 3), "a period, the same keys");
+
+    const volunteers = await (await hub.researchTable(researcher, "volunteers")).readAll();
+    const beaKey = [...new Set([...first.columns.volunteer_key, ...rest.columns.volunteer_key])];
+    eq(beaKey.length, 1, "one volunteer's shifts");
+    ok(volunteers.columns.volunteer_key.includes(beaKey[0]), "shifts join volunteers");
+    const lines = await (await hub.researchTable(researcher, "sale_lines")).readAll();
+    eq([lines.rows, lines.columns.quantity, lines.columns.payment, lines.columns.refund], [2, [1, 2], ["card", "card"], [false, false]], "sale lines");
+    const moves = await (await hub.researchTable(researcher, "stock_moves")).readAll();
+    const sold = moves.columns.sale_key.filter((k) => k !== null);
+    ok(sold.length === 2 && sold.every((k) => k === lines.columns.sale_key[0]), `moves join sale lines: ${sold}`);
+    const signals = await (await hub.researchTable(researcher, "signals")).readAll();
+    const referrals = await (await hub.researchTable(researcher, "referrals")).readAll();
+    eq([signals.rows, signals.columns.consent, referrals.rows], [1, ["given"], 1], "a signal and its referral");
+    eq(referrals.columns.signal_key, signals.columns.signal_key, "referrals join signals");
+    const text = JSON.stringify([volunteers, first, rest, lines, moves, signals, referrals]);
+    for (const secret of ["Bea", "bea@example.org", "sleutel", "Karin", "06-12345678", "huur", "WIJ", "Schuldhulp",
+      "kassa-1", "winterjas", "anna", "kees", bea.id, sale.id, signal.signal.id, wij.id, coat.id]) {
+      ok(!text.includes(secret), `no ${secret} in any value`);
+    }
+    await rejects(hub.researchTable(anna, "volunteers"), "forbidden");
+    await rejects(hub.researchTable(researcher, "people"), "validation", "researchTable");
+    await rejects(hub.researchTable(researcher, "shifts", { from: "2026-03-01", to: "2026-02-01" }), "validation", "period");
+    await rejects(table.nextBatch(0), "validation", "maxRows");
+  });
+
   await test("README example (examples/web/readme-example.js)", async () => {
     const lines = [];
     const log = console.log;
@@ -558,6 +617,7 @@ async function run() {
     const page = await hub.hubReportHtml(anna, feb2, "en");
     ok(page.startsWith("<!DOCTYPE html>") && page.includes("<h1>Hub report oude-bieb</h1>"), "html");
     ok(!page.includes("http") && !page.includes("<script"), "html without URL or script");
+    ok(!("researchTable" in programme.Hub.prototype), "no research tables in the programme package");
   });
 
   // The third package: the shop floor's calls plus persistence and import, without the office's
@@ -570,6 +630,7 @@ async function run() {
       "setPricingPolicy", "setImpactFactors", "impactFactors", "reuseImpact", "cashUps", "ageing",
       "updatePartner", "setPartnerStatus", "partnersHsds", "changeReferral", "setFollowUp", "referral",
       "referrals", "followUpsDue", "setSignalPolicy", "signalPolicy", "purgeSignals", "signalStatistics",
+      "researchTable",
     ];
     const floor = [
       "registerVolunteer", "volunteer", "volunteers", "planShift", "recordShift", "completeShift", "cancelShift",

@@ -17,6 +17,10 @@ import init, {
   type Partner,
   type PartnerSuggestion,
   type Referral,
+  type ResearchBatch,
+  type ResearchColumn,
+  type ResearchTable,
+  type ResearchValue,
   type SignalStatistics,
   type SignalView,
   type PricingPolicy,
@@ -120,6 +124,25 @@ export async function demo(): Promise<string> {
   // @ts-expect-error: "de" is not a Lang
   await hub.partnersHsds(anna, "de");
 
+  // Research tables: pseudonymous rows, read batch by batch.
+  const onderzoek: Actor = { name: "onderzoek", role: "researcher" };
+  const linesTable: ResearchTable = await hub.researchTable(onderzoek, "sale_lines", { from: "2026-03-01" });
+  const tableName: string = linesTable.name;
+  const schema: ResearchColumn[] = linesTable.columns;
+  const firstBatch: ResearchBatch | undefined = await linesTable.nextBatch(2);
+  const dates: ResearchValue[] = firstBatch?.columns["date"] ?? [];
+  const rest: ResearchBatch = await linesTable.readAll();
+  const everything: ResearchBatch = await (await hub.researchTable(onderzoek, "shifts")).readAll();
+  // @ts-expect-error: not a research table
+  await hub.researchTable(onderzoek, "people");
+  // @ts-expect-error: the period is { from?, to? }
+  await hub.researchTable(onderzoek, "shifts", { start: "2026-01-01" });
+  // @ts-expect-error: a column type is one of four
+  const wrongType: ResearchColumn = { name: "x", type: "float64" };
+  // @ts-expect-error: a batch may be undefined at the end
+  const surely: ResearchBatch = await linesTable.nextBatch();
+  const research = [tableName, schema[0]!.type, dates.length, rest.rows, everything.rows, wrongType.name, surely.rows].join(",");
+
   // @ts-expect-error: "cheque" is not a PaymentMethod
   await hub.checkout(kees, { till: "kassa-1", payment: "cheque", lines: [] });
   // @ts-expect-error: a Basket needs lines
@@ -156,7 +179,7 @@ export async function demo(): Promise<string> {
   } catch (e) {
     const err = e as KringloopError;
     const code: "validation" | "not_found" | "conflict" | "forbidden" | "storage" = err.code;
-    return `${code} ${err.field ?? ""} ${gaps.length} ${roles.length} ${minutes} ${shift.status} ${colour} ${cents} ${reverses} ${stock.length} ${rows.length} ${aged.length} ${sellable.length} ${suggested} ${batch.upToSeq} ${wrong} ${co2e} ${grams} ${summary} ${suggestions.length} ${step.status} ${due.length} ${hidden} ${orgId} ${cell}`;
+    return `${code} ${err.field ?? ""} ${gaps.length} ${roles.length} ${minutes} ${shift.status} ${colour} ${cents} ${reverses} ${stock.length} ${rows.length} ${aged.length} ${sellable.length} ${suggested} ${batch.upToSeq} ${wrong} ${co2e} ${grams} ${summary} ${suggestions.length} ${step.status} ${due.length} ${hidden} ${orgId} ${cell} ${research}`;
   }
   return "no error";
 }

@@ -30,6 +30,8 @@ export async function offline(): Promise<string> {
   await office.signalStatistics(anna, { from: "2026-03-01", to: "2026-03-31" });
   // @ts-expect-error: the office's calls are in the shop package only
   await till.changeVolunteerStatus(anna, "0190", "paused");
+  // @ts-expect-error: the research tables are in the shop package only
+  await till.researchTable({ name: "onderzoek", role: "researcher" }, "shifts");
   const action: string | undefined = conflicts[0]?.entry.action;
   return `${report.applied} ${report.seen} ${report.upToSeq} ${batch.upToSeq} ${conflicts.length} ${action}`;
 }
@@ -37,3 +39,5 @@ export async function offline(): Promise<string> {
 // The office's types are not declared either.
 // @ts-expect-error: no SignalStatistics in the offline package
 export type NoStatistics = import("../../pkg-offline/kringloop_wasm.js").SignalStatistics;
+// @ts-expect-error: no ResearchBatch in the offline package
+export type NoResearch = import("../../pkg-offline/kringloop_wasm.js").ResearchBatch;

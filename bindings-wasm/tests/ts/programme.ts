@@ -71,6 +71,8 @@ export async function programme(): Promise<string> {
   await hub.changeIdea(anna, idea.id, { status: "considered" });
   // @ts-expect-error: the shop's operations are not in this package
   await hub.planShift(anna, {});
+  // @ts-expect-error: the research tables are in the shop package
+  await hub.researchTable({ name: "onderzoek", role: "researcher" }, "attendance");
 
   // Volunteer development: assessments, trajectories, courses, conflicts.
   const cor: Volunteer = await hub.registerVolunteer(anna, { displayName: "Cor", status: "active", startDate: "2025-01-01" });

@@ -36,9 +36,10 @@ impl Cell {
         Cell::Int(i64::from(b))
     }
 
-    /// A date as `YYYY-MM-DD`.
+    /// A date as `YYYY-MM-DD` (chrono's `Display`, which writes exactly
+    /// that for years 0–9999, without its `strftime` machinery).
     pub fn date(d: NaiveDate) -> Cell {
-        Cell::Text(d.format("%Y-%m-%d").to_string())
+        Cell::Text(d.to_string())
     }
 }
 

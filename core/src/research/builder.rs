@@ -60,8 +60,11 @@ fn corrupt(table: ResearchTable, column: &str, why: impl std::fmt::Display) -> E
     Error::storage(format!("corrupt {table} research row: {column}: {why}"))
 }
 
-/// Parses `YYYY-MM-DD` by hand (the stores write exactly that), falling
-/// back to the general parser for anything else.
+/// Parses `YYYY-MM-DD` by hand (the stores write exactly that), and by
+/// hand too anything a little looser (blanks around it, a month or day
+/// without its leading zero): chrono's general parser would link about
+/// 25 KB (its format machinery and Unicode case tables) into the browser
+/// packages that read research tables.
 fn parse_day(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
@@ -73,7 +76,18 @@ fn parse_day(s: &str) -> Option<NaiveDate> {
         let year = i32::try_from(digits(0..4)?).ok()?;
         return NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?);
     }
-    crate::calendar::parse_date("date", s).ok()
+    let number = |p: Option<&str>| -> Option<u32> {
+        let p = p?;
+        let plain = !p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_digit());
+        plain.then(|| p.parse().ok()).flatten()
+    };
+    let mut parts = s.trim().split('-');
+    let year = i32::try_from(number(parts.next())?).ok()?;
+    let (month, day) = (number(parts.next())?, number(parts.next())?);
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 impl<'k> BatchBuilder<'k> {
@@ -407,7 +421,7 @@ mod tests {
     }
 
     #[test]
-    fn dates_parse_by_hand_and_by_the_general_parser() {
+    fn dates_parse_by_hand() {
         assert_eq!(parse_day("2026-03-02"), NaiveDate::from_ymd_opt(2026, 3, 2));
         assert_eq!(parse_day("2026-02-30"), None);
         assert_eq!(parse_day("2026-0a-02"), None);
@@ -415,6 +429,9 @@ mod tests {
             parse_day(" 2026-03-02"),
             NaiveDate::from_ymd_opt(2026, 3, 2)
         );
+        assert_eq!(parse_day("2026-3-2"), NaiveDate::from_ymd_opt(2026, 3, 2));
+        assert_eq!(parse_day("2026-03-02-01"), None);
+        assert_eq!(parse_day("2026--02"), None);
         assert_eq!(parse_day("gisteren"), None);
     }
 }

@@ -112,131 +112,144 @@ impl ResearchTable {
     /// The table's columns, in order. Flags per code (`role_<code>`,
     /// `domain_<code>`) follow their code list's declaration order.
     pub fn columns(self) -> Vec<Column> {
+        let mut c: Vec<Column> = self
+            .fixed_columns()
+            .iter()
+            .map(|&(name, kind)| col(name, kind))
+            .collect();
         match self {
             ResearchTable::Volunteers => {
-                let mut c = vec![
-                    col("volunteer_key", Key("volunteer")),
-                    col("start_date", Date),
-                    col("status", Code),
-                    col("status_since", Date),
-                    col("vog_date", Date),
-                ];
                 for r in VolunteerRole::ALL {
                     c.push(col(&format!("role_{}", r.code()), Bool));
                 }
-                c
             }
-            ResearchTable::Shifts => vec![
-                col("shift_key", Key("shift")),
-                col("volunteer_key", Key("volunteer")),
-                col("date", Date),
-                col("role", Code),
-                col("status", Code),
-                col("start_minute", Int),
-                col("end_minute", Int),
-                col("minutes", Int),
-            ],
-            ResearchTable::Assessments => vec![
-                col("assessment_key", Key("assessment")),
-                col("volunteer_key", Key("volunteer")),
-                col("assessed_on", Date),
-                col("assessor_key", Key("actor")),
-                col("instrument", Code),
-                col("measure", Code),
-                col("value", Int),
-                col("corrects_key", Key("assessment")),
-                col("corrected", Bool),
-            ],
-            ResearchTable::Courses => vec![
-                col("course_key", Key("course")),
-                col("first_session", Date),
-                col("last_session", Date),
-                col("sessions", Int),
-                col("capacity", Int),
-            ],
-            ResearchTable::Enrolments => vec![
-                col("course_key", Key("course")),
-                col("volunteer_key", Key("volunteer")),
-                col("status", Code),
-                col("enrolled_on", Date),
-                col("sessions_attended", Int),
-                col("completed", Bool),
-            ],
-            ResearchTable::ActivitySessions => vec![
-                col("session_key", Key("session")),
-                col("activity_key", Key("activity")),
-                col("activity_kind", Code),
-                col("date", Date),
-                col("start_minute", Int),
-                col("end_minute", Int),
-                col("status", Code),
-                col("scheduled", Bool),
-                col("headcount", Int),
-                col("first_timers", Int),
-                col("recorder_key", Key("actor")),
-            ],
-            ResearchTable::Attendance => vec![
-                col("session_key", Key("session")),
-                col("date", Date),
-                col("participant_kind", Code),
-                col("participant_key", TaggedKey),
-            ],
-            ResearchTable::StockMoves => vec![
-                col("move_key", Key("move")),
-                col("item_key", Key("item")),
-                col("category", Code),
-                col("condition", Code),
-                col("kind", Code),
-                col("quantity", Int),
-                col("date", Date),
-                col("unit_price", Int),
-                col("sale_key", Key("sale")),
-                col("actor_key", Key("actor")),
-            ],
-            ResearchTable::SaleLines => vec![
-                col("sale_key", Key("sale")),
-                col("line_no", Int),
-                col("item_key", Key("item")),
-                col("date", Date),
-                col("category", Code),
-                col("quantity", Int),
-                col("unit_price", Int),
-                col("line_total", Int),
-                col("net", Int),
-                col("weight_grams", Int),
-                col("payment", Code),
-                col("city_pass", Bool),
-                col("refund", Bool),
-                col("seller_key", Key("actor")),
-            ],
             ResearchTable::Signals => {
-                let mut c = vec![
-                    col("signal_key", Key("signal")),
-                    col("recorded_on", Date),
-                    col("recorder_key", Key("actor")),
-                    col("urgency", Code),
-                    col("consent", Code),
-                    col("do_not_contact", Bool),
-                    col("status", Code),
-                    col("closed_on", Date),
-                ];
                 for d in SignalDomain::ALL {
                     c.push(col(&format!("domain_{}", d.code()), Bool));
                 }
-                c
             }
-            ResearchTable::Referrals => vec![
-                col("referral_key", Key("referral")),
-                col("signal_key", Key("signal")),
-                col("partner_key", Key("partner")),
-                col("status", Code),
-                col("created_on", Date),
-                col("creator_key", Key("actor")),
-                col("consent_exception", Bool),
-                col("requested_on", Date),
-                col("follow_up", Date),
-                col("outcome", Code),
-                col("closed_on", Date),
+            _ => {}
+        }
+        c
+    }
+
+    /// The columns every row has, before any flags per code: a table of
+    /// names and kinds (data, not code: one `col` call per column would
+    /// compile to about 7 KB in the browser packages).
+    fn fixed_columns(self) -> &'static [(&'static str, ColumnKind)] {
+        match self {
+            ResearchTable::Volunteers => &[
+                ("volunteer_key", Key("volunteer")),
+                ("start_date", Date),
+                ("status", Code),
+                ("status_since", Date),
+                ("vog_date", Date),
+            ],
+            ResearchTable::Shifts => &[
+                ("shift_key", Key("shift")),
+                ("volunteer_key", Key("volunteer")),
+                ("date", Date),
+                ("role", Code),
+                ("status", Code),
+                ("start_minute", Int),
+                ("end_minute", Int),
+                ("minutes", Int),
+            ],
+            ResearchTable::Assessments => &[
+                ("assessment_key", Key("assessment")),
+                ("volunteer_key", Key("volunteer")),
+                ("assessed_on", Date),
+                ("assessor_key", Key("actor")),
+                ("instrument", Code),
+                ("measure", Code),
+                ("value", Int),
+                ("corrects_key", Key("assessment")),
+                ("corrected", Bool),
+            ],
+            ResearchTable::Courses => &[
+                ("course_key", Key("course")),
+                ("first_session", Date),
+                ("last_session", Date),
+                ("sessions", Int),
+                ("capacity", Int),
+            ],
+            ResearchTable::Enrolments => &[
+                ("course_key", Key("course")),
+                ("volunteer_key", Key("volunteer")),
+                ("status", Code),
+                ("enrolled_on", Date),
+                ("sessions_attended", Int),
+                ("completed", Bool),
+            ],
+            ResearchTable::ActivitySessions => &[
+                ("session_key", Key("session")),
+                ("activity_key", Key("activity")),
+                ("activity_kind", Code),
+                ("date", Date),
+                ("start_minute", Int),
+                ("end_minute", Int),
+                ("status", Code),
+                ("scheduled", Bool),
+                ("headcount", Int),
+                ("first_timers", Int),
+                ("recorder_key", Key("actor")),
+            ],
+            ResearchTable::Attendance => &[
+                ("session_key", Key("session")),
+                ("date", Date),
+                ("participant_kind", Code),
+                ("participant_key", TaggedKey),
+            ],
+            ResearchTable::StockMoves => &[
+                ("move_key", Key("move")),
+                ("item_key", Key("item")),
+                ("category", Code),
+                ("condition", Code),
+                ("kind", Code),
+                ("quantity", Int),
+                ("date", Date),
+                ("unit_price", Int),
+                ("sale_key", Key("sale")),
+                ("actor_key", Key("actor")),
+            ],
+            ResearchTable::SaleLines => &[
+                ("sale_key", Key("sale")),
+                ("line_no", Int),
+                ("item_key", Key("item")),
+                ("date", Date),
+                ("category", Code),
+                ("quantity", Int),
+                ("unit_price", Int),
+                ("line_total", Int),
+                ("net", Int),
+                ("weight_grams", Int),
+                ("payment", Code),
+                ("city_pass", Bool),
+                ("refund", Bool),
+                ("seller_key", Key("actor")),
+            ],
+            ResearchTable::Signals => &[
+                ("signal_key", Key("signal")),
+                ("recorded_on", Date),
+                ("recorder_key", Key("actor")),
+                ("urgency", Code),
+                ("consent", Code),
+                ("do_not_contact", Bool),
+                ("status", Code),
+                ("closed_on", Date),
+            ],
+            ResearchTable::Referrals => &[
+                ("referral_key", Key("referral")),
+                ("signal_key", Key("signal")),
+                ("partner_key", Key("partner")),
+                ("status", Code),
+                ("created_on", Date),
+                ("creator_key", Key("actor")),
+                ("consent_exception", Bool),
+                ("requested_on", Date),
+                ("follow_up", Date),
+                ("outcome", Code),
+                ("closed_on", Date),
             ],
         }
     }
