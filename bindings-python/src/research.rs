@@ -143,14 +143,7 @@ impl ResearchTable {
         batch_size: usize,
     ) -> PyResult<ResearchTable> {
         let table = research::ResearchTable::parse(name).or_raise()?;
-        let period = match (start, end) {
-            (None, None) => None,
-            (start, end) => {
-                let first = NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or_default();
-                let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default();
-                Some(Period::new(start.unwrap_or(first), end.unwrap_or(last)).or_raise()?)
-            }
-        };
+        let period = Period::between(start, end).or_raise()?;
         if !(1..=research::RESEARCH_BATCH_MAX).contains(&batch_size) {
             return Err(kringloop::Error::validation(
                 "batch_size",
