@@ -226,7 +226,8 @@ pub fn python_peer(script: &str, args: &[&str]) -> Option<Vec<String>> {
     )
 }
 
-/// `slower / faster` as "n.n× faster" or "n.n× slower" of the first.
+/// How `ours` compares with `theirs` (both in seconds): "n.n× faster" or
+/// "n.n× slower".
 pub fn ratio(ours: f64, theirs: f64) -> String {
     let r = theirs / ours;
     if r >= 1.0 {

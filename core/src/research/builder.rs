@@ -60,22 +60,13 @@ fn corrupt(table: ResearchTable, column: &str, why: impl std::fmt::Display) -> E
     Error::storage(format!("corrupt {table} research row: {column}: {why}"))
 }
 
-/// Parses `YYYY-MM-DD` by hand (the stores write exactly that), and by
-/// hand too anything a little looser (blanks around it, a month or day
-/// without its leading zero): chrono's general parser would link about
+/// Parses a date as the stores write it, `YYYY-MM-DD` (and, as leniently as
+/// the rest of the library, with blanks around it or a month or day without
+/// its leading zero), by hand: chrono's general parser would link about
 /// 25 KB (its format machinery and Unicode case tables) into the browser
-/// packages that read research tables.
+/// package that reads research tables. Dates repeat from row to row, so
+/// each run of the same day is parsed once.
 fn parse_day(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        b.get(r)?.iter().try_fold(0u32, |n, c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        let year = i32::try_from(digits(0..4)?).ok()?;
-        return NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?);
-    }
     let number = |p: Option<&str>| -> Option<u32> {
         let p = p?;
         let plain = !p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_digit());
@@ -129,23 +120,23 @@ impl<'k> BatchBuilder<'k> {
         self.rows
     }
 
-    /// The next column, or an error when the row already has them all.
-    fn next_column(&mut self) -> Result<usize> {
+    /// The row's next column and its memo, or an error when the row
+    /// already has them all.
+    fn next_column(&mut self) -> Result<(&mut ColumnData, &mut Memo)> {
         let at = self.at;
-        if at >= self.columns.len() {
-            return Err(corrupt(self.table, "*", "more values than columns"));
+        match (self.columns.get_mut(at), self.memo.get_mut(at)) {
+            (Some(col), Some(memo)) => {
+                self.at += 1;
+                Ok((col, memo))
+            }
+            _ => Err(corrupt(self.table, "*", "more values than columns")),
         }
-        self.at += 1;
-        Ok(at)
     }
 
     /// Pushes a text value (or a null) into the row's next column.
     pub fn text(&mut self, value: Option<&str>) -> Result<()> {
-        let at = self.next_column()?;
         let (keys, table) = (self.keys, self.table);
-        let (Some(col), Some(memo)) = (self.columns.get_mut(at), self.memo.get_mut(at)) else {
-            return Err(corrupt(table, "*", "more values than columns"));
-        };
+        let (col, memo) = self.next_column()?;
         let Some(s) = value else {
             *memo = Memo::None;
             push_null(&mut col.values);
@@ -195,11 +186,8 @@ impl<'k> BatchBuilder<'k> {
     /// a flag (0 or not), or a date as microseconds since the epoch (its
     /// UTC day).
     pub fn int(&mut self, value: Option<i64>) -> Result<()> {
-        let at = self.next_column()?;
         let table = self.table;
-        let (Some(col), Some(memo)) = (self.columns.get_mut(at), self.memo.get_mut(at)) else {
-            return Err(corrupt(table, "*", "more values than columns"));
-        };
+        let (col, memo) = self.next_column()?;
         let Some(n) = value else {
             *memo = Memo::None;
             push_null(&mut col.values);
