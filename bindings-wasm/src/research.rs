@@ -12,9 +12,9 @@ use chrono::{Datelike, NaiveDate};
 use js_sys::{JSON, Promise};
 use kringloop::research::{self, RESEARCH_BATCH_MAX, RESEARCH_BATCH_ROWS, ResearchBatch, Values};
 use kringloop::{Error, MemoryStore, Period, ResearchReader, Result};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
-use std::fmt::Write;
+use std::io::Write;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -78,23 +78,21 @@ impl ResearchTable {
     /// The columns in order, each `{ name, type }` with type `"string"`, `"int64"`, `"date32"` or `"bool"` (as the Python `schema`).
     #[wasm_bindgen(getter, unchecked_return_type = "ResearchColumn[]")]
     pub fn columns(&self) -> JsValue {
-        let mut out = String::from("[");
-        for (i, c) in self.table.columns().into_iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            let kind = match c.kind.data_type() {
-                research::DataType::Text => "string",
-                research::DataType::Int => "int64",
-                research::DataType::Date => "date32",
-                research::DataType::Bool => "bool",
-            };
-            out.push_str("{\"name\":");
-            string(&mut out, &c.name);
-            let _ = write!(out, ",\"type\":\"{kind}\"}}");
-        }
-        out.push(']');
-        JSON::parse(&out).unwrap_or(JsValue::NULL)
+        let columns: Vec<ColumnOut> = self
+            .table
+            .columns()
+            .into_iter()
+            .map(|c| ColumnOut {
+                kind: match c.kind.data_type() {
+                    research::DataType::Text => "string",
+                    research::DataType::Int => "int64",
+                    research::DataType::Date => "date32",
+                    research::DataType::Bool => "bool",
+                },
+                name: c.name,
+            })
+            .collect();
+        convert::output(&columns).unwrap_or(JsValue::NULL)
     }
 
     /// The next batch of at most `maxRows` rows (1 to 1 000 000, default 8192), or `undefined` when the table is exhausted.
@@ -108,6 +106,14 @@ impl ResearchTable {
     pub fn read_all(&self) -> Promise {
         promise(read(self.reader.clone(), self.table, None, true))
     }
+}
+
+/// A column as `columns` lists it: `{ name, type }`.
+#[derive(Serialize)]
+struct ColumnOut {
+    name: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
 }
 
 /// `maxRows` as a count: an integer from 1 to [`RESEARCH_BATCH_MAX`]
@@ -166,16 +172,18 @@ async fn read(
 /// A batch being written as JSON text: one array of values per column,
 /// batches appended in order; [`Columns::finish`] hands the object to
 /// `JSON.parse` (one crossing of the wasm boundary for the whole batch).
+/// Writes go to byte buffers, which cannot fail (their results are
+/// dropped).
 struct Columns {
     names: Vec<String>,
-    values: Vec<String>,
+    values: Vec<Vec<u8>>,
     rows: usize,
 }
 
 impl Columns {
     fn new(table: research::ResearchTable) -> Columns {
         let names: Vec<String> = table.columns().into_iter().map(|c| c.name).collect();
-        let values = vec![String::new(); names.len()];
+        let values = vec![Vec::new(); names.len()];
         Columns {
             names,
             values,
@@ -192,7 +200,7 @@ impl Columns {
                     next(out);
                     match s {
                         Some(s) => string(out, s),
-                        None => out.push_str("null"),
+                        None => out.extend_from_slice(b"null"),
                     }
                 }),
                 Values::Int(v) => v.into_iter().for_each(|n| {
@@ -201,7 +209,7 @@ impl Columns {
                         Some(n) => {
                             let _ = write!(out, "{n}");
                         }
-                        None => out.push_str("null"),
+                        None => out.extend_from_slice(b"null"),
                     }
                 }),
                 Values::Date(v) => v.into_iter().for_each(|d| {
@@ -213,15 +221,15 @@ impl Columns {
                             let _ =
                                 write!(out, "\"{:04}-{:02}-{:02}\"", d.year(), d.month(), d.day());
                         }
-                        None => out.push_str("null"),
+                        None => out.extend_from_slice(b"null"),
                     }
                 }),
                 Values::Bool(v) => v.into_iter().for_each(|b| {
                     next(out);
-                    out.push_str(match b {
-                        Some(true) => "true",
-                        Some(false) => "false",
-                        None => "null",
+                    out.extend_from_slice(match b {
+                        Some(true) => b"true",
+                        Some(false) => b"false",
+                        None => b"null",
                     })
                 }),
             }
@@ -230,41 +238,34 @@ impl Columns {
 
     /// `{ rows, columns: { [name]: values[] } }` as a JavaScript object.
     fn finish(self) -> Result<JsValue> {
-        let mut out = format!("{{\"rows\":{},\"columns\":{{", self.rows);
+        let mut out = Vec::new();
+        let _ = write!(out, "{{\"rows\":{},\"columns\":{{", self.rows);
         for (i, (name, values)) in self.names.iter().zip(&self.values).enumerate() {
             if i > 0 {
-                out.push(',');
+                out.push(b',');
             }
             string(&mut out, name);
-            out.push_str(":[");
-            out.push_str(values);
-            out.push(']');
+            out.push(b':');
+            out.push(b'[');
+            out.extend_from_slice(values);
+            out.push(b']');
         }
-        out.push_str("}}");
-        JSON::parse(&out).map_err(|_| Error::storage("could not convert a research batch"))
+        out.extend_from_slice(b"}}");
+        let text = std::str::from_utf8(&out)
+            .map_err(|_| Error::storage("could not convert a research batch"))?;
+        JSON::parse(text).map_err(|_| Error::storage("could not convert a research batch"))
     }
 }
 
 /// A comma before every value but the first of a column.
-fn next(out: &mut String) {
+fn next(out: &mut Vec<u8>) {
     if !out.is_empty() {
-        out.push(',');
+        out.push(b',');
     }
 }
 
-/// `s` as a JSON string (keys and codes are plain ASCII; quotes,
-/// backslashes and control characters are escaped all the same).
-fn string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if u32::from(c) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+/// `s` as a JSON string, escaped by serde_json (writing into a byte buffer
+/// cannot fail).
+fn string(out: &mut Vec<u8>, s: &str) {
+    let _ = serde_json::to_writer(out, s);
 }
